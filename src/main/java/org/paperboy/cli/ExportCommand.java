@@ -1,0 +1,64 @@
+package org.paperboy.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.paperboy.export.JsonlExporter;
+import org.paperboy.store.PaperStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    description = "Write the collection as JSON lines, one paper per line, in id order.")
+final class ExportCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Option(names = "--format", defaultValue = "jsonl", description = "Output format: jsonl.")
+  String format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Output file. Default: stdout.")
+  Path outFile;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!"jsonl".equals(format)) {
+      main.err.println(
+          "paperboy: error: --format: unknown export format '" + format + "' (use jsonl)");
+      return ExitCodes.USAGE;
+    }
+    try (PaperStore store = Stores.open(main.config(Map.of()))) {
+      if (outFile == null) {
+        OutputStream out = new BufferedOutputStream(main.out, 1 << 16);
+        JsonlExporter.write(store, out);
+        out.flush();
+        return ExitCodes.OK;
+      }
+      // Write beside the target and move into place, so a failed export leaves no half file.
+      Path dir = outFile.toAbsolutePath().getParent();
+      Path tmp = Files.createTempFile(dir, ".paperboy-export", ".tmp");
+      try {
+        long n;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+          n = JsonlExporter.write(store, out);
+        }
+        Files.move(
+            tmp, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        main.err.printf("exported %,d papers to %s%n", n, outFile);
+        return ExitCodes.OK;
+      } catch (IOException | UncheckedIOException e) {
+        Files.deleteIfExists(tmp);
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.paperboy.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Builds {@link PaperboyConfig} from layered sources: defaults, then a properties file, then the
+ * environment ({@code import.batch-size} → {@code PAPERBOY_IMPORT_BATCH_SIZE}), then flags.
+ */
+public final class ConfigLoader {
+  static final Set<String> KEYS = Set.of("data", "import.batch-size");
+
+  private ConfigLoader() {}
+
+  /**
+   * @param file a properties file, or null for none
+   * @param env the process environment (injected so tests can fix it)
+   * @param flags values given on the command line, by key
+   */
+  public static PaperboyConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
+    Map<String, String> values = new HashMap<>();
+    if (file != null) {
+      values.putAll(readFile(file));
+    }
+    for (String key : KEYS) {
+      String v = env.get(envName(key));
+      if (v != null && !v.isBlank()) {
+        values.put(key, v.strip());
+      }
+    }
+    flags.forEach(
+        (k, v) -> {
+          if (v != null) {
+            values.put(k, v);
+          }
+        });
+    PaperboyConfig d = PaperboyConfig.defaults();
+    return new PaperboyConfig(
+        values.containsKey("data") ? Path.of(values.get("data")) : d.dataDir(),
+        intValue(values, "import.batch-size", d.importBatchSize()));
+  }
+
+  static String envName(String key) {
+    return "PAPERBOY_" + key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+
+  private static Map<String, String> readFile(Path file) {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("malformed configuration file " + file + ": " + e.getMessage());
+    }
+    Map<String, String> out = new HashMap<>();
+    for (String key : p.stringPropertyNames()) {
+      if (!KEYS.contains(key)) {
+        throw new ConfigException(
+            file + ": unknown key '" + key + "' (known: " + String.join(", ", KEYS) + ")");
+      }
+      out.put(key, p.getProperty(key).strip());
+    }
+    return out;
+  }
+
+  private static int intValue(Map<String, String> values, String key, int fallback) {
+    String v = values.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + ": not a whole number: '" + v + "'");
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.paperboy.config;
+
+import java.nio.file.Path;
+
+/**
+ * Paperboy's whole configuration, typed and validated when it is built. Values come from the
+ * defaults below, then a properties file, then {@code PAPERBOY_*} environment variables, then
+ * command-line flags (see {@link ConfigLoader}); README.md lists every key.
+ *
+ * @param dataDir where the database (and later the index) lives; key {@code data}, env {@code
+ *     PAPERBOY_DATA}, flag {@code --data}; default {@code ./data}
+ * @param importBatchSize records per import transaction; key {@code import.batch-size}, env {@code
+ *     PAPERBOY_IMPORT_BATCH_SIZE}; default 1000, 1 to 100,000
+ */
+public record PaperboyConfig(Path dataDir, int importBatchSize) {
+  public static final Path DEFAULT_DATA_DIR = Path.of("data");
+  public static final int DEFAULT_IMPORT_BATCH_SIZE = 1000;
+
+  public PaperboyConfig {
+    if (dataDir == null || dataDir.toString().isBlank()) {
+      throw new ConfigException("data: a data directory is required");
+    }
+    if (importBatchSize < 1 || importBatchSize > 100_000) {
+      throw new ConfigException(
+          "import.batch-size: must be between 1 and 100000, was " + importBatchSize);
+    }
+  }
+
+  public static PaperboyConfig defaults() {
+    return new PaperboyConfig(DEFAULT_DATA_DIR, DEFAULT_IMPORT_BATCH_SIZE);
+  }
+}

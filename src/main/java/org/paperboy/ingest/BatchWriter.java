@@ -1,0 +1,194 @@
+package org.paperboy.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperMerger;
+import org.paperboy.store.PaperStore;
+import org.paperboy.store.PaperTx;
+
+/**
+ * Folds a batch of parsed records into the store in one transaction: a crash leaves either the
+ * whole batch or none of it. Records with an arXiv id merge by id; records known only by title
+ * merge by normalised title (into an arXiv paper if one has that title), and an arXiv record
+ * absorbs a provisional paper with its title.
+ */
+public final class BatchWriter {
+  private final PaperStore store;
+
+  public BatchWriter(PaperStore store) {
+    this.store = store;
+  }
+
+  public BatchOutcome write(List<Paper> batch) {
+    return store.inTransaction(tx -> new Fold(tx).apply(batch));
+  }
+
+  /** The state of one batch while it is folded. */
+  private static final class Fold {
+    private final PaperTx tx;
+
+    /** Papers as they were in the store before this batch (absent: did not exist). */
+    private final Map<String, Paper> before = new HashMap<>();
+
+    /** Papers as they are after the records folded so far. */
+    private final Map<String, Paper> after = new LinkedHashMap<>();
+
+    /** Title key → id of a paper in {@code after}, for title-only matching within the batch. */
+    private final Map<String, String> byTitle = new HashMap<>();
+
+    private final Set<String> absorbed = new HashSet<>();
+    private Map<String, List<Paper>> storedByTitle = Map.of();
+
+    Fold(PaperTx tx) {
+      this.tx = tx;
+    }
+
+    BatchOutcome apply(List<Paper> batch) {
+      Set<String> ids = new HashSet<>();
+      Set<String> titleOnlyKeys = new HashSet<>();
+      Set<String> arxivKeys = new HashSet<>();
+      for (Paper p : batch) {
+        if (p.provisional()) {
+          titleOnlyKeys.add(p.titleKey());
+        } else {
+          ids.add(p.id());
+          if (!p.deleted()) {
+            arxivKeys.add(p.titleKey());
+          }
+        }
+      }
+      Map<String, Paper> stored = tx.findByIds(ids);
+      stored.forEach(before::put);
+      after.putAll(stored);
+      lookUpTitles(titleOnlyKeys, arxivKeys, stored.keySet().size() < ids.size());
+
+      for (Paper record : batch) {
+        if (record.provisional()) {
+          foldTitleOnly(record);
+        } else {
+          foldArxiv(record);
+        }
+      }
+      return writeBack();
+    }
+
+    private void lookUpTitles(Set<String> titleOnlyKeys, Set<String> arxivKeys, boolean anyNew) {
+      Map<String, List<Paper>> found = new HashMap<>();
+      if (!titleOnlyKeys.isEmpty()) {
+        found.putAll(tx.findByTitleKeys(titleOnlyKeys, false));
+      }
+      if (anyNew && !arxivKeys.isEmpty() && tx.hasProvisional()) {
+        tx.findByTitleKeys(arxivKeys, true)
+            .forEach((k, v) -> found.merge(k, v, (a, b) -> a.equals(b) ? a : concat(a, b)));
+      }
+      storedByTitle = found;
+    }
+
+    private void foldArxiv(Paper record) {
+      Paper current = after.get(record.id());
+      if (current == null && !record.deleted()) {
+        Paper provisional = findProvisional(record.titleKey());
+        if (provisional != null) {
+          absorbed.add(provisional.id());
+          after.remove(provisional.id());
+          before.putIfAbsent(record.id(), before.get(provisional.id()));
+          current = provisional;
+        }
+      }
+      Paper merged = current == null ? record : PaperMerger.merge(current, record);
+      after.put(merged.id(), merged);
+      if (!merged.deleted()) {
+        byTitle.put(merged.titleKey(), merged.id());
+      }
+    }
+
+    private void foldTitleOnly(Paper record) {
+      String key = record.titleKey();
+      Paper target = null;
+      String inBatch = byTitle.get(key);
+      if (inBatch != null) {
+        target = after.get(inBatch);
+      } else {
+        for (Paper candidate : storedByTitle.getOrDefault(key, List.of())) {
+          if (candidate.deleted() || absorbed.contains(candidate.id())) {
+            continue;
+          }
+          Paper live = after.getOrDefault(candidate.id(), candidate);
+          before.putIfAbsent(candidate.id(), candidate);
+          // Prefer an arXiv paper (the list is ordered by id, so the choice is deterministic).
+          if (target == null || (target.provisional() && !live.provisional())) {
+            target = live;
+          }
+        }
+      }
+      Paper merged = target == null ? record : PaperMerger.merge(target, record);
+      after.put(merged.id(), merged);
+      byTitle.put(key, merged.id());
+    }
+
+    private Paper findProvisional(String key) {
+      String inBatch = byTitle.get(key);
+      if (inBatch != null) {
+        Paper p = after.get(inBatch);
+        return p != null && p.provisional() ? p : null;
+      }
+      for (Paper candidate : storedByTitle.getOrDefault(key, List.of())) {
+        if (candidate.provisional() && !absorbed.contains(candidate.id())) {
+          before.putIfAbsent(candidate.id(), candidate);
+          return after.getOrDefault(candidate.id(), candidate);
+        }
+      }
+      return null;
+    }
+
+    private BatchOutcome writeBack() {
+      long created = 0;
+      long updated = 0;
+      long unchanged = 0;
+      long deleted = 0;
+      List<Paper> changed = new ArrayList<>();
+      for (Paper p : after.values()) {
+        Paper old = before.get(p.id());
+        if (Objects.equals(old, p)) {
+          unchanged++;
+          continue;
+        }
+        changed.add(p);
+        if (p.deleted() && (old == null || !old.deleted())) {
+          deleted++;
+        } else if (old == null) {
+          created++;
+        } else {
+          updated++;
+        }
+      }
+      List<String> gone = new ArrayList<>();
+      for (String id : absorbed) {
+        if (before.containsKey(id) && before.get(id) != null && !after.containsKey(id)) {
+          gone.add(id);
+        }
+      }
+      tx.delete(gone);
+      tx.upsert(changed);
+      return new BatchOutcome(created, updated, unchanged, deleted);
+    }
+
+    private static List<Paper> concat(List<Paper> a, List<Paper> b) {
+      List<Paper> out = new ArrayList<>(a);
+      for (Paper p : b) {
+        if (!out.contains(p)) {
+          out.add(p);
+        }
+      }
+      out.sort((x, y) -> x.id().compareTo(y.id()));
+      return out;
+    }
+  }
+}

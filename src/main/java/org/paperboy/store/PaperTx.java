@@ -1,0 +1,26 @@
+package org.paperboy.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.paperboy.paper.Paper;
+
+/** What a write transaction can do: look papers up in bulk and write them back. */
+public interface PaperTx {
+
+  /** Papers (live or deleted) with the given ids, keyed by id. */
+  Map<String, Paper> findByIds(Collection<String> ids);
+
+  /**
+   * Papers whose normalised title key is one of {@code keys}, grouped by key and ordered by id;
+   * when {@code provisionalOnly}, only papers known by title alone.
+   */
+  Map<String, List<Paper>> findByTitleKeys(Collection<String> keys, boolean provisionalOnly);
+
+  /** Whether any paper is known by title alone (cheap; lets arXiv imports skip title lookups). */
+  boolean hasProvisional();
+
+  void upsert(Collection<Paper> papers);
+
+  void delete(Collection<String> ids);
+}

@@ -1,0 +1,265 @@
+package org.paperboy.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.paperboy.paper.Paper;
+import org.paperboy.paper.Source;
+
+/** {@link PaperStore} over JDBC, with SQL that SQLite and PostgreSQL both accept. */
+public final class SqlPaperStore implements PaperStore {
+  /** SQLite allows 32,766 parameters; stay well below for both engines. */
+  private static final int IN_CHUNK = 900;
+
+  private final DataSource dataSource;
+  private final AutoCloseable closer;
+  // SQLite has one writer; serialising in Java avoids busy retries inside the driver.
+  private final ReentrantLock writeLock = new ReentrantLock();
+
+  public SqlPaperStore(DataSource dataSource, AutoCloseable closer) {
+    this.dataSource = dataSource;
+    this.closer = closer;
+  }
+
+  @Override
+  public <R> R inTransaction(TxWork<R> work) {
+    writeLock.lock();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        R result = work.run(new JdbcTx(c));
+        c.commit();
+        return result;
+      } catch (RuntimeException | SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database write failed: " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public Optional<Paper> find(String id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(PaperRows.read(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void forEachLive(Consumer<Paper> action) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + PaperRows.COLUMNS
+                    + " FROM papers WHERE deleted_on IS NULL ORDER BY id")) {
+      ps.setFetchSize(1000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          action.accept(PaperRows.read(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long countLive() {
+    return longQuery("SELECT COUNT(*) FROM papers WHERE deleted_on IS NULL");
+  }
+
+  @Override
+  public StoreStats stats() {
+    Map<String, Long> bySource = new LinkedHashMap<>();
+    for (Source s : Source.values()) {
+      long n =
+          longQuery(
+              "SELECT COUNT(*) FROM papers WHERE deleted_on IS NULL AND sources LIKE '%,"
+                  + s.key()
+                  + ",%'");
+      if (n > 0) {
+        bySource.put(s.key(), n);
+      }
+    }
+    return new StoreStats(
+        countLive(),
+        longQuery("SELECT COUNT(*) FROM papers WHERE provisional = 1 AND deleted_on IS NULL"),
+        longQuery("SELECT COUNT(*) FROM papers WHERE deleted_on IS NOT NULL"),
+        bySource,
+        grouped(
+            "SELECT COALESCE(SUBSTR(published, 1, 4), 'unknown') AS k, COUNT(*) FROM papers"
+                + " WHERE deleted_on IS NULL GROUP BY k ORDER BY k"),
+        grouped(
+            "SELECT COALESCE(primary_category, 'none') AS k, COUNT(*) AS n FROM papers"
+                + " WHERE deleted_on IS NULL GROUP BY k ORDER BY n DESC, k"));
+  }
+
+  private long longQuery(String sql) {
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Map<String, Long> grouped(String sql) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      closer.close();
+    } catch (Exception e) {
+      throw new StoreException("closing the database failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Chunks a collection so that IN lists stay under the engines' parameter limits. */
+  private static <T> List<List<T>> chunks(Collection<T> all) {
+    List<T> list = new ArrayList<>(all);
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i += IN_CHUNK) {
+      out.add(list.subList(i, Math.min(list.size(), i + IN_CHUNK)));
+    }
+    return out;
+  }
+
+  private static String placeholders(int n) {
+    return "?" + ", ?".repeat(Math.max(0, n - 1));
+  }
+
+  private record JdbcTx(Connection c) implements PaperTx {
+
+    @Override
+    public Map<String, Paper> findByIds(Collection<String> ids) {
+      Map<String, Paper> out = new HashMap<>();
+      for (List<String> chunk : chunks(ids)) {
+        query(
+            "SELECT "
+                + PaperRows.COLUMNS
+                + " FROM papers WHERE id IN ("
+                + placeholders(chunk.size())
+                + ")",
+            chunk,
+            p -> out.put(p.id(), p));
+      }
+      return out;
+    }
+
+    @Override
+    public Map<String, List<Paper>> findByTitleKeys(
+        Collection<String> keys, boolean provisionalOnly) {
+      Map<String, List<Paper>> out = new HashMap<>();
+      for (List<String> chunk : chunks(keys)) {
+        query(
+            "SELECT "
+                + PaperRows.COLUMNS
+                + " FROM papers WHERE title_key IN ("
+                + placeholders(chunk.size())
+                + ")"
+                + (provisionalOnly ? " AND provisional = 1" : "")
+                + " ORDER BY id",
+            chunk,
+            p -> out.computeIfAbsent(p.titleKey(), k -> new ArrayList<>()).add(p));
+      }
+      return out;
+    }
+
+    @Override
+    public boolean hasProvisional() {
+      try (PreparedStatement ps =
+              c.prepareStatement("SELECT 1 FROM papers WHERE provisional = 1 LIMIT 1");
+          ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      } catch (SQLException e) {
+        throw new StoreException("database read failed: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void upsert(Collection<Paper> papers) {
+      if (papers.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement ps = c.prepareStatement(PaperRows.upsertSql())) {
+        for (Paper p : papers) {
+          PaperRows.bind(ps, p);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      } catch (SQLException e) {
+        throw new StoreException("database write failed: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void delete(Collection<String> ids) {
+      if (ids.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM papers WHERE id = ?")) {
+        for (String id : ids) {
+          ps.setString(1, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      } catch (SQLException e) {
+        throw new StoreException("database write failed: " + e.getMessage(), e);
+      }
+    }
+
+    private void query(String sql, List<String> params, Consumer<Paper> sink) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < params.size(); i++) {
+          ps.setString(i + 1, params.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            sink.accept(PaperRows.read(rs));
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreException("database read failed: " + e.getMessage(), e);
+      }
+    }
+  }
+}

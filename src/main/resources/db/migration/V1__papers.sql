@@ -1,0 +1,34 @@
+-- Papers: the source of truth. Lists are stored as text (JSON arrays, or space-separated for
+-- categories and "n:date" pairs for versions) so the same schema works on SQLite and PostgreSQL.
+CREATE TABLE papers (
+  id               TEXT PRIMARY KEY,
+  provisional      INTEGER NOT NULL,
+  title_key        TEXT NOT NULL,
+  title            TEXT NOT NULL,
+  abstract         TEXT NOT NULL,
+  authors          TEXT NOT NULL,
+  author_count     INTEGER NOT NULL,
+  categories       TEXT NOT NULL,
+  primary_category TEXT,
+  versions         TEXT NOT NULL,
+  published        TEXT,
+  updated          TEXT,
+  doi              TEXT,
+  journal_ref      TEXT,
+  comments         TEXT,
+  code_url         TEXT,
+  project_url      TEXT,
+  upvotes          INTEGER,
+  num_comments     INTEGER,
+  daily_date       TEXT,
+  ai_summary       TEXT,
+  ai_keywords      TEXT NOT NULL,
+  sources          TEXT NOT NULL,
+  authority        TEXT NOT NULL,
+  deleted_on       TEXT
+);
+
+CREATE INDEX papers_title_key ON papers (title_key);
+CREATE INDEX papers_daily_date ON papers (daily_date);
+CREATE INDEX papers_published ON papers (published);
+CREATE INDEX papers_provisional ON papers (provisional) WHERE provisional = 1;
