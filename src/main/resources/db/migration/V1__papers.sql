@@ -30,5 +30,4 @@ CREATE TABLE papers (
 
 CREATE INDEX papers_title_key ON papers (title_key);
 CREATE INDEX papers_daily_date ON papers (daily_date);
-CREATE INDEX papers_published ON papers (published);
 CREATE INDEX papers_provisional ON papers (provisional) WHERE provisional = 1;

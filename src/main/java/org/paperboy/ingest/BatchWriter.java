@@ -45,6 +45,7 @@ public final class BatchWriter {
 
     private final Set<String> absorbed = new HashSet<>();
     private Map<String, List<Paper>> storedByTitle = Map.of();
+    private boolean trackTitles;
 
     Fold(PaperTx tx) {
       this.tx = tx;
@@ -53,22 +54,22 @@ public final class BatchWriter {
     BatchOutcome apply(List<Paper> batch) {
       Set<String> ids = new HashSet<>();
       Set<String> titleOnlyKeys = new HashSet<>();
-      Set<String> arxivKeys = new HashSet<>();
       for (Paper p : batch) {
         if (p.provisional()) {
           titleOnlyKeys.add(p.titleKey());
         } else {
           ids.add(p.id());
-          if (!p.deleted()) {
-            arxivKeys.add(p.titleKey());
-          }
         }
       }
       Map<String, Paper> stored = tx.findByIds(ids);
-      stored.forEach(before::put);
+      before.putAll(stored);
       after.putAll(stored);
-      lookUpTitles(titleOnlyKeys, arxivKeys, stored.keySet().size() < ids.size());
-
+      // Title keys of arXiv records matter only if a provisional paper could match them: one in
+      // this batch, or one already stored (checked only when the batch brings new ids).
+      trackTitles = !titleOnlyKeys.isEmpty() || (stored.size() < ids.size() && tx.hasProvisional());
+      if (trackTitles) {
+        lookUpTitles(batch, titleOnlyKeys);
+      }
       for (Paper record : batch) {
         if (record.provisional()) {
           foldTitleOnly(record);
@@ -79,21 +80,27 @@ public final class BatchWriter {
       return writeBack();
     }
 
-    private void lookUpTitles(Set<String> titleOnlyKeys, Set<String> arxivKeys, boolean anyNew) {
+    private void lookUpTitles(List<Paper> batch, Set<String> titleOnlyKeys) {
+      Set<String> arxivKeys = new HashSet<>();
+      for (Paper p : batch) {
+        if (!p.provisional() && !p.deleted() && !before.containsKey(p.id())) {
+          arxivKeys.add(p.titleKey());
+        }
+      }
       Map<String, List<Paper>> found = new HashMap<>();
       if (!titleOnlyKeys.isEmpty()) {
         found.putAll(tx.findByTitleKeys(titleOnlyKeys, false));
       }
-      if (anyNew && !arxivKeys.isEmpty() && tx.hasProvisional()) {
-        tx.findByTitleKeys(arxivKeys, true)
-            .forEach((k, v) -> found.merge(k, v, (a, b) -> a.equals(b) ? a : concat(a, b)));
+      arxivKeys.removeAll(titleOnlyKeys);
+      if (!arxivKeys.isEmpty()) {
+        found.putAll(tx.findByTitleKeys(arxivKeys, true));
       }
       storedByTitle = found;
     }
 
     private void foldArxiv(Paper record) {
       Paper current = after.get(record.id());
-      if (current == null && !record.deleted()) {
+      if (current == null && !record.deleted() && trackTitles) {
         Paper provisional = findProvisional(record.titleKey());
         if (provisional != null) {
           absorbed.add(provisional.id());
@@ -104,7 +111,7 @@ public final class BatchWriter {
       }
       Paper merged = current == null ? record : PaperMerger.merge(current, record);
       after.put(merged.id(), merged);
-      if (!merged.deleted()) {
+      if (trackTitles && !merged.deleted()) {
         byTitle.put(merged.titleKey(), merged.id());
       }
     }
@@ -178,17 +185,6 @@ public final class BatchWriter {
       tx.delete(gone);
       tx.upsert(changed);
       return new BatchOutcome(created, updated, unchanged, deleted);
-    }
-
-    private static List<Paper> concat(List<Paper> a, List<Paper> b) {
-      List<Paper> out = new ArrayList<>(a);
-      for (Paper p : b) {
-        if (!out.contains(p)) {
-          out.add(p);
-        }
-      }
-      out.sort((x, y) -> x.id().compareTo(y.id()));
-      return out;
     }
   }
 }

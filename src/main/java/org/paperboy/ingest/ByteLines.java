@@ -1,12 +1,13 @@
 package org.paperboy.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Splits a stream into lines of raw bytes, so that a line with broken encoding is rejected on its
- * own instead of stopping the whole file.
+ * own instead of stopping the whole file. The line buffer is reused: read it before calling {@link
+ * #next()} again.
  */
 final class ByteLines {
   static final int MAX_LINE = 16 * 1024 * 1024;
@@ -15,6 +16,8 @@ final class ByteLines {
   private final byte[] buf = new byte[64 * 1024];
   private int pos;
   private int len;
+  private byte[] line = new byte[8 * 1024];
+  private int lineLength;
   private long lineNumber;
   private boolean tooLong;
 
@@ -22,9 +25,9 @@ final class ByteLines {
     this.in = in;
   }
 
-  /** The next line without its terminator, or null at the end of the stream. */
-  byte[] next() throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(2048);
+  /** Advances to the next line; false at the end of the stream. */
+  boolean next() throws IOException {
+    lineLength = 0;
     tooLong = false;
     boolean any = false;
     while (true) {
@@ -33,11 +36,10 @@ final class ByteLines {
         pos = 0;
         if (len <= 0) {
           len = 0;
-          if (!any) {
-            return null;
+          if (any) {
+            lineNumber++;
           }
-          lineNumber++;
-          return line.toByteArray();
+          return any;
         }
       }
       any = true;
@@ -45,19 +47,37 @@ final class ByteLines {
       while (pos < len && buf[pos] != '\n') {
         pos++;
       }
-      if (!tooLong) {
-        line.write(buf, start, pos - start);
-        if (line.size() > MAX_LINE) {
-          tooLong = true;
-          line.reset();
-        }
-      }
+      append(start, pos - start);
       if (pos < len) {
         pos++; // the '\n'
         lineNumber++;
-        return line.toByteArray();
+        return true;
       }
     }
+  }
+
+  private void append(int start, int n) {
+    if (tooLong) {
+      return;
+    }
+    if (lineLength + n > MAX_LINE) {
+      tooLong = true;
+      lineLength = 0;
+      return;
+    }
+    if (lineLength + n > line.length) {
+      line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + n));
+    }
+    System.arraycopy(buf, start, line, lineLength, n);
+    lineLength += n;
+  }
+
+  byte[] bytes() {
+    return line;
+  }
+
+  int length() {
+    return lineLength;
   }
 
   long lineNumber() {

@@ -11,24 +11,64 @@ public final class CleanText {
    * Collapses runs of white space (arXiv wraps titles and abstracts) and trims; null stays null.
    */
   public static String collapse(String s) {
-    if (s == null) {
-      return null;
+    if (s == null || isCollapsed(s)) {
+      return s;
     }
-    StringBuilder out = new StringBuilder(s.length());
+    char[] in = s.toCharArray();
+    int n = 0;
     boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        space = out.length() > 0;
+    for (char c : in) {
+      if (isSpace(c)) {
+        space = n > 0;
       } else {
         if (space) {
-          out.append(' ');
+          in[n++] = ' ';
           space = false;
         }
-        out.append(c);
+        in[n++] = c; // n never passes the read position, so compacting in place is safe
       }
     }
-    return out.toString();
+    return new String(in, 0, n);
+  }
+
+  private static boolean isSpace(char c) {
+    if (c <= ' ') {
+      return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0x0b;
+    }
+    if (c < 0x85) {
+      return false;
+    }
+    // Unicode white space and no-break spaces (Character.isWhitespace + isSpaceChar, unrolled).
+    return c == 0x85
+        || c == 0xa0
+        || c == 0x1680
+        || (c >= 0x2000 && c <= 0x200a)
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x202f
+        || c == 0x205f
+        || c == 0x3000;
+  }
+
+  /** True when {@code s} has no leading, trailing, doubled or non-blank white space. */
+  private static boolean isCollapsed(String s) {
+    int len = s.length();
+    if (len == 0) {
+      return true;
+    }
+    if (isSpace(s.charAt(0)) || isSpace(s.charAt(len - 1))) {
+      return false;
+    }
+    boolean prevSpace = false;
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      boolean sp = isSpace(c);
+      if (sp && (c != ' ' || prevSpace)) {
+        return false;
+      }
+      prevSpace = sp;
+    }
+    return true;
   }
 
   /** Collapsed text, or null when nothing but white space is left. */
@@ -46,7 +86,7 @@ public final class CleanText {
     if (title == null) {
       return "";
     }
-    String decomposed = Normalizer.normalize(title, Normalizer.Form.NFKD);
+    String decomposed = isAscii(title) ? title : Normalizer.normalize(title, Normalizer.Form.NFKD);
     StringBuilder out = new StringBuilder(decomposed.length());
     for (int i = 0; i < decomposed.length(); i++) {
       char c = decomposed.charAt(i);
@@ -55,5 +95,14 @@ public final class CleanText {
       }
     }
     return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 }
