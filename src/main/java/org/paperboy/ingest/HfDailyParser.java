@@ -21,7 +21,8 @@ import org.paperboy.paper.Source;
  * paper} object. The schema grew over time; every field Paperboy stores is taken when present.
  *
  * <p>A response belongs to the day it was requested for. When the file name holds a {@code
- * YYYY-MM-DD} day, that is the Daily Papers day; otherwise {@code submittedOnDailyAt}.
+ * YYYY-MM-DD} day, that is the Daily Papers day; otherwise {@code submittedOnDailyAt}, and in early
+ * responses that lack it, the entry's own {@code publishedAt} (when it was listed).
  */
 final class HfDailyParser implements PaperParser {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -105,6 +106,10 @@ final class HfDailyParser implements PaperParser {
       keywords.add(k.asText());
     }
     LocalDate day = fileDay != null ? fileDay : SourceDates.iso(text(paper, "submittedOnDailyAt"));
+    if (day == null && entry != paper) {
+      // Early responses lack submittedOnDailyAt; the entry's own publishedAt is when it was listed.
+      day = SourceDates.iso(text(entry, "publishedAt"));
+    }
     LocalDate published = SourceDates.iso(text(paper, "publishedAt"));
     return Paper.builder(id.id())
         .source(Source.HF)
