@@ -8,7 +8,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /** StAX readers hardened against entity tricks, and one-line messages for XML errors. */
 final class XmlReaders {
-  private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
+  private static final XMLInputFactory FACTORY = new com.fasterxml.aalto.stax.InputFactoryImpl();
 
   static {
     FACTORY.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -34,6 +34,10 @@ final class XmlReaders {
     int idx = message.indexOf("Message: ");
     if (idx >= 0) {
       message = message.substring(idx + "Message: ".length());
+    }
+    int aaltoWhere = message.indexOf(" at [row,col");
+    if (aaltoWhere >= 0) {
+      message = message.substring(0, aaltoWhere); // the location is reported below
     }
     message = message.replaceAll("\\s+", " ").strip();
     String where =

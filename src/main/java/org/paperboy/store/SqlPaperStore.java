@@ -188,18 +188,27 @@ public final class SqlPaperStore implements PaperStore {
     @Override
     public Map<String, List<Paper>> findByTitleKeys(
         Collection<String> keys, boolean provisionalOnly) {
+      Map<Long, String> byHash = new HashMap<>();
+      for (String k : keys) {
+        byHash.put(PaperRows.titleHash(k), k);
+      }
       Map<String, List<Paper>> out = new HashMap<>();
-      for (List<String> chunk : chunks(keys)) {
+      for (List<Long> chunk : chunks(byHash.keySet())) {
         query(
             "SELECT "
                 + PaperRows.COLUMNS
-                + " FROM papers WHERE title_key IN ("
+                + " FROM papers WHERE title_hash IN ("
                 + placeholders(chunk.size())
                 + ")"
                 + (provisionalOnly ? " AND provisional = 1" : "")
                 + " ORDER BY id",
             chunk,
-            p -> out.computeIfAbsent(p.titleKey(), k -> new ArrayList<>()).add(p));
+            p -> {
+              String key = p.titleKey();
+              if (keys.contains(key)) { // a hash collision must not merge different titles
+                out.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+              }
+            });
       }
       return out;
     }
@@ -247,10 +256,10 @@ public final class SqlPaperStore implements PaperStore {
       }
     }
 
-    private void query(String sql, List<String> params, Consumer<Paper> sink) {
+    private void query(String sql, List<?> params, Consumer<Paper> sink) {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < params.size(); i++) {
-          ps.setString(i + 1, params.get(i));
+          ps.setObject(i + 1, params.get(i));
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

@@ -305,4 +305,21 @@ class SourceParsersTest {
       return FormatDetector.detect(head, head.length).orElseThrow();
     }
   }
+
+  @Test
+  void externalEntitiesAreNeverResolved() {
+    String xml =
+        """
+        <?xml version="1.0"?>
+        <!DOCTYPE feed [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+        <feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2401.00001v1</id>
+        <title>&xxe;</title><summary>s</summary></entry></feed>
+        """;
+    try {
+      Parsed p = Parsed.text(new ArxivAtomParser(), "x.xml", xml);
+      assertThat(p.papers()).noneSatisfy(x -> assertThat(x.title()).contains("root:"));
+    } catch (BadInputException | IOException e) {
+      assertThat(e.getMessage()).doesNotContain("root:");
+    }
+  }
 }
