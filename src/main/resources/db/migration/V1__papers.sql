@@ -3,7 +3,6 @@
 CREATE TABLE papers (
   id               TEXT PRIMARY KEY,
   provisional      INTEGER NOT NULL,
-  title_key        TEXT NOT NULL,
   title_hash       INTEGER NOT NULL,
   title            TEXT NOT NULL,
   abstract         TEXT NOT NULL,
@@ -29,8 +28,9 @@ CREATE TABLE papers (
   deleted_on       TEXT
 );
 
--- Title matching (page captures ↔ arXiv records) looks papers up by a 64-bit hash of the title
--- key: an 8-byte index entry instead of a ~70-byte text one keeps bulk imports fast.
+-- Title matching (page captures ↔ arXiv records) looks papers up by a 64-bit hash of the
+-- normalised title: an 8-byte index entry instead of a ~70-byte text one keeps bulk imports fast.
+-- Candidates are re-checked against the full key in code, so a collision cannot merge papers.
 CREATE INDEX papers_title_hash ON papers (title_hash);
 CREATE INDEX papers_daily_date ON papers (daily_date) WHERE daily_date IS NOT NULL;
 CREATE INDEX papers_provisional ON papers (provisional) WHERE provisional = 1;

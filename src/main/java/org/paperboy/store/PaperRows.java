@@ -20,11 +20,11 @@ import org.paperboy.paper.Source;
 /** Maps {@link Paper} to and from a row of the {@code papers} table, losslessly. */
 final class PaperRows {
   static final String COLUMNS =
-      "id, provisional, title_key, title_hash, title, abstract, authors, author_count, categories,"
+      "id, provisional, title_hash, title, abstract, authors, author_count, categories,"
           + " primary_category, versions, published, updated, doi, journal_ref, comments, code_url,"
           + " project_url, upvotes, num_comments, daily_date, ai_summary, ai_keywords, sources,"
           + " authority, deleted_on";
-  static final int COLUMN_COUNT = 26;
+  static final int COLUMN_COUNT = 25;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -46,9 +46,7 @@ final class PaperRows {
     int i = 1;
     ps.setString(i++, p.id());
     ps.setInt(i++, p.provisional() ? 1 : 0);
-    String key = p.titleKey();
-    ps.setString(i++, key);
-    ps.setLong(i++, titleHash(key));
+    ps.setLong(i++, titleHash(p.titleKey()));
     ps.setString(i++, p.title());
     ps.setString(i++, p.abstractText());
     ps.setString(i++, json(p.authors()));
