@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.Source;
@@ -44,6 +47,44 @@ class DailyPageParserTest {
                 assertThat(paper.provisional()).isTrue();
                 assertThat(paper.sources()).containsExactly(Source.PAGE);
               });
+    }
+  }
+
+  /**
+   * Every entry of the three real pages against {@code golden/pages.tsv}, which an independent
+   * script produced from the same files and which was checked by reading the pages.
+   */
+  @Test
+  void everyRealEntryMatchesTheGoldenFile() throws IOException {
+    List<String[]> golden = new ArrayList<>();
+    try (var in = getClass().getResourceAsStream("/golden/pages.tsv")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.startsWith("#") && !line.isBlank()) {
+          golden.add(line.split("\t"));
+        }
+      }
+    }
+    List<String[]> actual = new ArrayList<>();
+    for (String name :
+        List.of(
+            "000_d5463c8c89891d55.txt", "002_281ab954dab8e6fc.txt", "004_0376f94b53700cfd.txt")) {
+      for (Paper e : page(name).papers()) {
+        actual.add(
+            new String[] {
+              name,
+              e.title(),
+              Integer.toString(e.authorCount()),
+              e.published() == null ? "" : e.published().toString(),
+              e.upvotes().toString(),
+              Integer.toString(e.abstractText().length())
+            });
+      }
+    }
+    assertThat(actual).hasSameSizeAs(golden).hasSize(158);
+    for (int i = 0; i < golden.size(); i++) {
+      String[] g = golden.get(i).clone();
+      g[3] = g[3].replace("capture-year", "2024"); // captured Oct 29 / Nov 21, as of 2024-12-01
+      assertThat(actual.get(i)).as("entry %d of %s", i, g[0]).containsExactly(g);
     }
   }
 

@@ -322,4 +322,29 @@ class SourceParsersTest {
       assertThat(e.getMessage()).doesNotContain("root:");
     }
   }
+
+  @Test
+  void atomEntriesWithoutIdOrTitleAreRejectedAndATruncatedFeedFails() throws IOException {
+    String xml =
+        """
+        <feed xmlns="http://www.w3.org/2005/Atom">
+        <entry><title>No id</title><summary>s</summary></entry>
+        <entry><id>http://arxiv.org/abs/2401.00002v1</id><summary>s</summary></entry>
+        <entry><id>http://arxiv.org/abs/2401.00003v2</id><title>Fine</title><summary>s</summary>
+          <published>2024-01-01T00:00:00Z</published><updated>2024-02-01T00:00:00Z</updated></entry>
+        </feed>
+        """;
+    Parsed p = Parsed.text(new ArxivAtomParser(), "a.xml", xml);
+    assertThat(p.papers()).extracting(Paper::id).containsExactly("2401.00003");
+    assertThat(p.byId("2401.00003").versions())
+        .containsExactly(
+            new PaperVersion(1, LocalDate.of(2024, 1, 1)),
+            new PaperVersion(2, LocalDate.of(2024, 2, 1)));
+    assertThat(p.rejections())
+        .containsExactly(
+            "entry at line 2: missing id", "entry at line 3: missing title for 2401.00002");
+    assertThatThrownBy(() -> Parsed.text(new ArxivAtomParser(), "t.xml", xml.substring(0, 120)))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("malformed or truncated XML");
+  }
 }

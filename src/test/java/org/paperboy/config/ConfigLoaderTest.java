@@ -1,0 +1,49 @@
+package org.paperboy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path tmp;
+
+  @Test
+  void defaultsThenFileThenEnvironmentThenFlags() throws IOException {
+    assertThat(ConfigLoader.load(null, Map.of(), Map.of())).isEqualTo(PaperboyConfig.defaults());
+
+    Path file =
+        Files.writeString(
+            tmp.resolve("p.properties"), "data = /srv/file\nimport.batch-size = 10\n");
+    assertThat(ConfigLoader.load(file, Map.of(), Map.of()))
+        .isEqualTo(new PaperboyConfig(Path.of("/srv/file"), 10));
+
+    Map<String, String> env =
+        Map.of("PAPERBOY_DATA", "/srv/env", "PAPERBOY_IMPORT_BATCH_SIZE", "20");
+    assertThat(ConfigLoader.load(file, env, Map.of()))
+        .isEqualTo(new PaperboyConfig(Path.of("/srv/env"), 20));
+
+    assertThat(ConfigLoader.load(file, env, Map.of("data", "/srv/flag")))
+        .isEqualTo(new PaperboyConfig(Path.of("/srv/flag"), 20));
+  }
+
+  @Test
+  void impossibleValuesAndUnknownKeysNameTheKey() throws IOException {
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of("PAPERBOY_IMPORT_BATCH_SIZE", "0"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("import.batch-size: must be between 1 and 100000, was 0");
+    Path typo = Files.writeString(tmp.resolve("t.properties"), "dta = x\n");
+    assertThatThrownBy(() -> ConfigLoader.load(typo, Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown key 'dta'");
+    assertThatThrownBy(() -> ConfigLoader.load(tmp.resolve("missing"), Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("cannot read configuration file");
+  }
+}
