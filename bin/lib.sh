@@ -38,6 +38,7 @@ ensure_built() {
     return 0
   fi
   echo "paperboy: building (first run or sources changed)..." >&2
+  rm -rf "$PAPERBOY_HOME/target/lib" # copy-dependencies never removes jars of old versions
   (cd "$PAPERBOY_HOME" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package) >&2 || {
     echo "paperboy: error: build failed (run ./mvnw package to see why)." >&2
     return 1

@@ -10,12 +10,12 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.paperboy.config.PaperboyConfig;
+import org.paperboy.index.IndexFollower;
 import org.paperboy.ingest.ImportListener;
 import org.paperboy.ingest.ImportOptions;
 import org.paperboy.ingest.ImportReport;
 import org.paperboy.ingest.Importer;
 import org.paperboy.ingest.InputFormat;
-import org.paperboy.store.PaperStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,8 +84,13 @@ final class ImportCommand implements Callable<Integer> {
     boolean terminal = System.console() != null && !quiet;
     Reporter reporter = new Reporter(terminal);
     ImportReport report;
-    try (PaperStore store = Stores.open(config)) {
-      report = new Importer(store).run(paths, options, reporter);
+    long awaiting;
+    try (Workspace w = Workspace.open(config, main.err)) {
+      String model = config.embeddingModel().key();
+      IndexFollower follower = new IndexFollower(w.store, w.index, model);
+      report = new Importer(w.store, follower).run(paths, options, reporter);
+      w.index.commit();
+      awaiting = w.store.countLive() - w.store.countEmbedded(model);
     } finally {
       reporter.finish();
     }
@@ -93,6 +98,12 @@ final class ImportCommand implements Callable<Integer> {
       main.err.printf("... and %,d more rejected records%n", reporter.unreported);
     }
     main.out.println(report.summary());
+    if (awaiting > 0) {
+      main.out.printf(
+          "%,d papers are searchable by keyword and await embeddings for semantic search"
+              + " (run: paperboy embed)%n",
+          awaiting);
+    }
     if (!report.failedFiles().isEmpty()) {
       return ExitCodes.FAILED;
     }

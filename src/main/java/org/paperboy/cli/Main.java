@@ -23,7 +23,16 @@ import picocli.CommandLine.ScopeType;
     version = "paperboy 0.1.0",
     showDefaultValues = true,
     description = "Self-hosted daily papers: import, search and follow arXiv and Hugging Face.",
-    subcommands = {ImportCommand.class, ExportCommand.class, StatsCommand.class})
+    subcommands = {
+      ImportCommand.class,
+      ExportCommand.class,
+      StatsCommand.class,
+      EmbedCommand.class,
+      ReindexCommand.class,
+      SearchCommand.class,
+      SimilarCommand.class,
+      EvalCommand.class
+    })
 public final class Main {
 
   @Option(

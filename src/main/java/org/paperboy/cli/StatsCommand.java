@@ -2,6 +2,7 @@ package org.paperboy.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,17 +31,26 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     StoreStats s;
-    try (PaperStore store = Stores.open(main.config(Map.of()))) {
+    var config = main.config(Map.of());
+    String model = config.embeddingModel().key();
+    long embedded;
+    try (PaperStore store = Stores.open(config)) {
       s = store.stats();
+      embedded = store.countEmbedded(model);
     }
     if (json) {
-      main.out.println(
-          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectNode tree = mapper.valueToTree(s);
+      tree.putObject("embeddings").put("model", model).put("embedded", embedded);
+      main.out.println(mapper.writeValueAsString(tree));
       return ExitCodes.OK;
     }
     main.out.printf(
         "papers: %,d (%,d known by title only, %,d deleted)%n",
         s.papers(), s.provisional(), s.deleted());
+    main.out.printf(
+        "embeddings (%s): %,d of %,d (%.1f%%)%n",
+        model, embedded, s.papers(), s.papers() == 0 ? 100.0 : 100.0 * embedded / s.papers());
     print("by source", s.bySource(), Integer.MAX_VALUE);
     print("by year", s.byYear(), Integer.MAX_VALUE);
     print("by primary category (top " + top + ")", s.byPrimaryCategory(), top);

@@ -10,13 +10,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.paperboy.embed.EmbeddingModelId;
+import org.paperboy.search.HybridFusion;
 
 /**
  * Builds {@link PaperboyConfig} from layered sources: defaults, then a properties file, then the
  * environment ({@code import.batch-size} → {@code PAPERBOY_IMPORT_BATCH_SIZE}), then flags.
  */
 public final class ConfigLoader {
-  static final Set<String> KEYS = Set.of("data", "import.batch-size");
+  static final Set<String> KEYS =
+      Set.of(
+          "data", "import.batch-size", "embedding.model", "search.fusion", "search.lexical-weight");
 
   private ConfigLoader() {}
 
@@ -43,9 +47,34 @@ public final class ConfigLoader {
           }
         });
     PaperboyConfig d = PaperboyConfig.defaults();
+    EmbeddingModelId model = d.embeddingModel();
+    if (values.containsKey("embedding.model")) {
+      String key = values.get("embedding.model");
+      model =
+          EmbeddingModelId.fromKey(key)
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          "embedding.model: unknown model '"
+                              + key
+                              + "' ("
+                              + EmbeddingModelId.keys()
+                              + ")"));
+    }
+    HybridFusion fusion;
+    try {
+      fusion =
+          new HybridFusion(
+              values.getOrDefault("search.fusion", d.fusion().method()),
+              doubleValue(values, "search.lexical-weight", d.fusion().lexicalWeight()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("search.fusion: " + e.getMessage());
+    }
     return new PaperboyConfig(
         values.containsKey("data") ? Path.of(values.get("data")) : d.dataDir(),
-        intValue(values, "import.batch-size", d.importBatchSize()));
+        intValue(values, "import.batch-size", d.importBatchSize()),
+        model,
+        fusion);
   }
 
   static String envName(String key) {
@@ -70,6 +99,18 @@ public final class ConfigLoader {
       out.put(key, p.getProperty(key).strip());
     }
     return out;
+  }
+
+  private static double doubleValue(Map<String, String> values, String key, double fallback) {
+    String v = values.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + ": not a number: '" + v + "'");
+    }
   }
 
   private static int intValue(Map<String, String> values, String key, int fallback) {

@@ -1,6 +1,8 @@
 package org.paperboy.config;
 
 import java.nio.file.Path;
+import org.paperboy.embed.EmbeddingModelId;
+import org.paperboy.search.HybridFusion;
 
 /**
  * Paperboy's whole configuration, typed and validated when it is built. Values come from the
@@ -11,8 +13,12 @@ import java.nio.file.Path;
  *     PAPERBOY_DATA}, flag {@code --data}; default {@code ./data}
  * @param importBatchSize records per import transaction; key {@code import.batch-size}, env {@code
  *     PAPERBOY_IMPORT_BATCH_SIZE}; default 1000, 1 to 100,000
+ * @param embeddingModel sentence-embedding model; key {@code embedding.model}
+ * @param fusion how hybrid search fuses keyword and semantic results; keys {@code search.fusion}
+ *     ({@code rrf} or {@code convex}) and {@code search.lexical-weight}
  */
-public record PaperboyConfig(Path dataDir, int importBatchSize) {
+public record PaperboyConfig(
+    Path dataDir, int importBatchSize, EmbeddingModelId embeddingModel, HybridFusion fusion) {
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final int DEFAULT_IMPORT_BATCH_SIZE = 1000;
 
@@ -26,7 +32,11 @@ public record PaperboyConfig(Path dataDir, int importBatchSize) {
     }
   }
 
+  public static final EmbeddingModelId DEFAULT_MODEL = EmbeddingModelId.MINILM;
+  public static final HybridFusion DEFAULT_FUSION = HybridFusion.RRF;
+
   public static PaperboyConfig defaults() {
-    return new PaperboyConfig(DEFAULT_DATA_DIR, DEFAULT_IMPORT_BATCH_SIZE);
+    return new PaperboyConfig(
+        DEFAULT_DATA_DIR, DEFAULT_IMPORT_BATCH_SIZE, DEFAULT_MODEL, DEFAULT_FUSION);
   }
 }

@@ -26,7 +26,10 @@ public final class BatchWriter {
     this.store = store;
   }
 
-  public BatchOutcome write(List<Paper> batch) {
+  /** What a committed batch changed: for keeping derived data (the search index) in step. */
+  public record Committed(BatchOutcome outcome, List<Paper> changed, List<String> removed) {}
+
+  public Committed write(List<Paper> batch) {
     return store.inTransaction(tx -> new Fold(tx).apply(batch));
   }
 
@@ -51,7 +54,7 @@ public final class BatchWriter {
       this.tx = tx;
     }
 
-    BatchOutcome apply(List<Paper> batch) {
+    Committed apply(List<Paper> batch) {
       Set<String> ids = new HashSet<>();
       Set<String> titleOnlyKeys = new HashSet<>();
       for (Paper p : batch) {
@@ -155,12 +158,13 @@ public final class BatchWriter {
       return null;
     }
 
-    private BatchOutcome writeBack() {
+    private Committed writeBack() {
       long created = 0;
       long updated = 0;
       long unchanged = 0;
       long deleted = 0;
       List<Paper> changed = new ArrayList<>();
+      List<String> textChanged = new ArrayList<>();
       for (Paper p : after.values()) {
         Paper old = before.get(p.id());
         if (Objects.equals(old, p)) {
@@ -168,6 +172,10 @@ public final class BatchWriter {
           continue;
         }
         changed.add(p);
+        if (old != null
+            && (!old.title().equals(p.title()) || !old.abstractText().equals(p.abstractText()))) {
+          textChanged.add(p.id());
+        }
         if (p.deleted() && (old == null || !old.deleted())) {
           deleted++;
         } else if (old == null) {
@@ -183,8 +191,10 @@ public final class BatchWriter {
         }
       }
       tx.delete(gone);
+      tx.deleteEmbeddings(gone);
+      tx.deleteEmbeddings(textChanged);
       tx.upsert(changed);
-      return new BatchOutcome(created, updated, unchanged, deleted);
+      return new Committed(new BatchOutcome(created, updated, unchanged, deleted), changed, gone);
     }
   }
 }

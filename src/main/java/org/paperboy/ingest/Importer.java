@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.zip.ZipException;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.PaperStore;
@@ -28,9 +29,19 @@ public final class Importer {
   private static final List<Paper> END = List.of();
 
   private final BatchWriter writer;
+  private final Consumer<BatchWriter.Committed> onCommit;
 
   public Importer(PaperStore store) {
+    this(store, c -> {});
+  }
+
+  /**
+   * @param onCommit called on the writer thread after each batch is committed (the search index
+   *     follows the store this way)
+   */
+  public Importer(PaperStore store, Consumer<BatchWriter.Committed> onCommit) {
     this.writer = new BatchWriter(store);
+    this.onCommit = onCommit;
   }
 
   public ImportReport run(List<Path> inputs, ImportOptions options, ImportListener listener) {
@@ -141,8 +152,9 @@ public final class Importer {
         continue; // keep draining so the reader never blocks
       }
       try {
-        BatchOutcome o = writer.write(batch);
-        outcome.updateAndGet(prev -> prev.plus(o));
+        BatchWriter.Committed committed = writer.write(batch);
+        onCommit.accept(committed);
+        outcome.updateAndGet(prev -> prev.plus(committed.outcome()));
       } catch (RuntimeException e) {
         error.set(e);
       }

@@ -21,6 +21,18 @@ public interface PaperStore extends AutoCloseable {
 
   long countLive();
 
+  /** Up to {@code limit} live papers after {@code afterId} (in id order) with no embedding yet. */
+  java.util.List<Paper> papersWithoutEmbedding(String model, String afterId, int limit);
+
+  void saveEmbeddings(String model, java.util.Map<String, float[]> vectors);
+
+  java.util.Map<String, float[]> findEmbeddings(String model, java.util.Collection<String> ids);
+
+  long countEmbedded(String model);
+
+  /** Every live paper in id order with its embedding, or null when it has none yet. */
+  void forEachLiveWithEmbedding(String model, java.util.function.BiConsumer<Paper, float[]> action);
+
   StoreStats stats();
 
   @Override

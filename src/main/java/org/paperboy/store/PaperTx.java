@@ -23,4 +23,7 @@ public interface PaperTx {
   void upsert(Collection<Paper> papers);
 
   void delete(Collection<String> ids);
+
+  /** Forgets the embeddings of these papers (their text changed), for every model. */
+  void deleteEmbeddings(Collection<String> ids);
 }

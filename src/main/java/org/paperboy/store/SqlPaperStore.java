@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.paperboy.embed.Vectors;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.Source;
 
@@ -91,6 +93,122 @@ public final class SqlPaperStore implements PaperStore {
   @Override
   public long countLive() {
     return longQuery("SELECT COUNT(*) FROM papers WHERE deleted_on IS NULL");
+  }
+
+  @Override
+  public List<Paper> papersWithoutEmbedding(String model, String afterId, int limit) {
+    List<Paper> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + PaperRows.COLUMNS
+                    + " FROM papers p WHERE p.deleted_on IS NULL AND p.id > ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM embeddings e WHERE e.model = ? AND e.paper_id = p.id)"
+                    + " ORDER BY p.id LIMIT ?")) {
+      ps.setString(1, afterId);
+      ps.setString(2, model);
+      ps.setInt(3, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(PaperRows.read(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void saveEmbeddings(String model, Map<String, float[]> vectors) {
+    inTransaction(
+        tx -> {
+          JdbcTx jtx = (JdbcTx) tx;
+          try (PreparedStatement ps =
+              jtx.c()
+                  .prepareStatement(
+                      "INSERT INTO embeddings (model, paper_id, vector) VALUES (?, ?, ?)"
+                          + " ON CONFLICT (model, paper_id) DO UPDATE SET vector = excluded.vector")) {
+            for (var e : vectors.entrySet()) {
+              ps.setString(1, model);
+              ps.setString(2, e.getKey());
+              ps.setBytes(3, Vectors.toBytes(e.getValue()));
+              ps.addBatch();
+            }
+            ps.executeBatch();
+            return null;
+          } catch (SQLException ex) {
+            throw new StoreException("database write failed: " + ex.getMessage(), ex);
+          }
+        });
+  }
+
+  @Override
+  public Map<String, float[]> findEmbeddings(String model, Collection<String> ids) {
+    Map<String, float[]> out = new HashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      for (List<String> chunk : chunks(ids)) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT paper_id, vector FROM embeddings WHERE model = ? AND paper_id IN ("
+                    + placeholders(chunk.size())
+                    + ")")) {
+          ps.setString(1, model);
+          for (int i = 0; i < chunk.size(); i++) {
+            ps.setString(i + 2, chunk.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString(1), Vectors.fromBytes(rs.getBytes(2)));
+            }
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long countEmbedded(String model) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM embeddings e JOIN papers p ON p.id = e.paper_id"
+                    + " WHERE e.model = ? AND p.deleted_on IS NULL")) {
+      ps.setString(1, model);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void forEachLiveWithEmbedding(String model, BiConsumer<Paper, float[]> action) {
+    String columns = "p." + PaperRows.COLUMNS.replace(", ", ", p.");
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + columns
+                    + ", e.vector AS vector FROM papers p LEFT JOIN embeddings e"
+                    + " ON e.paper_id = p.id AND e.model = ? WHERE p.deleted_on IS NULL ORDER BY p.id")) {
+      ps.setString(1, model);
+      ps.setFetchSize(1000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          byte[] v = rs.getBytes("vector");
+          action.accept(PaperRows.read(rs), v == null ? null : Vectors.fromBytes(v));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -232,6 +350,22 @@ public final class SqlPaperStore implements PaperStore {
       try (PreparedStatement ps = c.prepareStatement(PaperRows.upsertSql())) {
         for (Paper p : papers) {
           PaperRows.bind(ps, p);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      } catch (SQLException e) {
+        throw new StoreException("database write failed: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void deleteEmbeddings(Collection<String> ids) {
+      if (ids.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM embeddings WHERE paper_id = ?")) {
+        for (String id : ids) {
+          ps.setString(1, id);
           ps.addBatch();
         }
         ps.executeBatch();

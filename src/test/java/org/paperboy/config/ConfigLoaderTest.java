@@ -21,15 +21,30 @@ class ConfigLoaderTest {
         Files.writeString(
             tmp.resolve("p.properties"), "data = /srv/file\nimport.batch-size = 10\n");
     assertThat(ConfigLoader.load(file, Map.of(), Map.of()))
-        .isEqualTo(new PaperboyConfig(Path.of("/srv/file"), 10));
+        .isEqualTo(
+            new PaperboyConfig(
+                Path.of("/srv/file"),
+                10,
+                PaperboyConfig.DEFAULT_MODEL,
+                PaperboyConfig.DEFAULT_FUSION));
 
     Map<String, String> env =
         Map.of("PAPERBOY_DATA", "/srv/env", "PAPERBOY_IMPORT_BATCH_SIZE", "20");
     assertThat(ConfigLoader.load(file, env, Map.of()))
-        .isEqualTo(new PaperboyConfig(Path.of("/srv/env"), 20));
+        .isEqualTo(
+            new PaperboyConfig(
+                Path.of("/srv/env"),
+                20,
+                PaperboyConfig.DEFAULT_MODEL,
+                PaperboyConfig.DEFAULT_FUSION));
 
     assertThat(ConfigLoader.load(file, env, Map.of("data", "/srv/flag")))
-        .isEqualTo(new PaperboyConfig(Path.of("/srv/flag"), 20));
+        .isEqualTo(
+            new PaperboyConfig(
+                Path.of("/srv/flag"),
+                20,
+                PaperboyConfig.DEFAULT_MODEL,
+                PaperboyConfig.DEFAULT_FUSION));
   }
 
   @Test

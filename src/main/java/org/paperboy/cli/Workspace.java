@@ -1,0 +1,69 @@
+package org.paperboy.cli;
+
+import java.io.PrintStream;
+import java.util.Optional;
+import org.paperboy.config.PaperboyConfig;
+import org.paperboy.embed.Embedder;
+import org.paperboy.index.IndexSettings;
+import org.paperboy.index.PaperIndex;
+import org.paperboy.index.Reindexer;
+import org.paperboy.search.PaperSearcher;
+import org.paperboy.store.PaperStore;
+
+/**
+ * The store and the search index of one data directory, opened together. An index that is missing
+ * or was built with another schema, analyzer or model is rebuilt from the store on open.
+ */
+final class Workspace implements AutoCloseable {
+  final PaperboyConfig config;
+  final PaperStore store;
+  final PaperIndex index;
+
+  private Workspace(PaperboyConfig config, PaperStore store, PaperIndex index) {
+    this.config = config;
+    this.store = store;
+    this.index = index;
+  }
+
+  static Workspace open(PaperboyConfig config, PrintStream err) {
+    PaperStore store = Stores.open(config);
+    PaperIndex index;
+    try {
+      index = PaperIndex.open(config.dataDir().resolve("index"), settings(config));
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    Workspace w = new Workspace(config, store, index);
+    if (index.rebuildNeeded() && store.countLive() > 0) {
+      err.println(
+          "paperboy: building the search index from the store ("
+              + settings(config).describe()
+              + ")");
+      Reindexer.rebuild(store, index, config.embeddingModel().key(), n -> {});
+    }
+    return w;
+  }
+
+  static IndexSettings settings(PaperboyConfig config) {
+    return new IndexSettings(config.embeddingModel().key(), 16, 100, false);
+  }
+
+  PaperSearcher searcher(Optional<Embedder> embedder) {
+    String model = config.embeddingModel().key();
+    return new PaperSearcher(
+        index,
+        embedder,
+        config.fusion(),
+        id -> Optional.ofNullable(store.findEmbeddings(model, java.util.List.of(id)).get(id)));
+  }
+
+  @Override
+  public void close() {
+    try {
+      index.close();
+    } finally {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package org.paperboy.eval;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import org.paperboy.embed.Embedder;
+import org.paperboy.index.IndexSettings;
+import org.paperboy.index.PaperIndex;
+import org.paperboy.paper.Paper;
+import org.paperboy.search.HybridFusion;
+import org.paperboy.search.PaperSearcher;
+import org.paperboy.search.ScoredId;
+import org.paperboy.search.SearchMode;
+import org.paperboy.search.UserQuery;
+
+/**
+ * Runs a BEIR dataset through Paperboy's own index and searcher in a temporary directory and
+ * reports nDCG@10 and Recall@100 per mode. Corpus embeddings can be cached between runs.
+ */
+public final class Evaluator {
+  private final Embedder embedder;
+  private final HybridFusion fusion;
+
+  public Evaluator(Embedder embedder, HybridFusion fusion) {
+    this.embedder = embedder;
+    this.fusion = fusion;
+  }
+
+  public Map<SearchMode, ModeScores> run(
+      BeirDataset ds,
+      List<SearchMode> modes,
+      Path workDir,
+      Optional<Path> cacheDir,
+      IntConsumer progress) {
+    Map<String, float[]> vectors =
+        modes.stream().anyMatch(m -> m != SearchMode.KEYWORD)
+            ? corpusVectors(ds, cacheDir, progress)
+            : Map.of();
+    IndexSettings settings = new IndexSettings(embedder.id().key(), 16, 100, false);
+    try (PaperIndex index = PaperIndex.open(workDir, settings)) {
+      for (BeirDataset.Doc d : ds.corpus()) {
+        Paper p = Paper.builder(d.id()).title(d.title()).abstractText(d.text()).build();
+        index.upsert(p, vectors.get(d.id()));
+      }
+      index.commit();
+      PaperSearcher searcher =
+          new PaperSearcher(
+              index, Optional.of(embedder), fusion, id -> Optional.ofNullable(vectors.get(id)));
+      Map<SearchMode, ModeScores> out = new LinkedHashMap<>();
+      for (SearchMode mode : modes) {
+        double ndcg = 0;
+        double recall = 0;
+        for (var q : ds.queries().entrySet()) {
+          List<ScoredId> ranked = searcher.rank(UserQuery.plain(q.getValue()), mode, 100);
+          List<String> ids = ranked.stream().map(ScoredId::id).toList();
+          Map<String, Integer> judged = ds.qrels().get(q.getKey());
+          ndcg += Metrics.ndcg(ids, judged, 10);
+          recall += Metrics.recall(ids, judged, 100);
+        }
+        int n = ds.queries().size();
+        out.put(mode, new ModeScores(ndcg / n, recall / n));
+      }
+      return out;
+    }
+  }
+
+  private Map<String, float[]> corpusVectors(
+      BeirDataset ds, Optional<Path> cacheDir, IntConsumer progress) {
+    Optional<Path> cache =
+        cacheDir.map(d -> d.resolve(embedder.id().key() + "-" + fingerprint(ds) + ".vectors"));
+    if (cache.isPresent() && Files.exists(cache.get())) {
+      return readCache(cache.get());
+    }
+    Map<String, float[]> out = new HashMap<>();
+    List<BeirDataset.Doc> docs = ds.corpus();
+    int batch = 64;
+    for (int i = 0; i < docs.size(); i += batch) {
+      List<BeirDataset.Doc> part = docs.subList(i, Math.min(docs.size(), i + batch));
+      List<String> texts = new ArrayList<>(part.size());
+      for (BeirDataset.Doc d : part) {
+        texts.add(Embedder.textOf(d.title() == null ? "" : d.title(), d.text()));
+      }
+      List<float[]> vs = embedder.embedAll(texts);
+      for (int j = 0; j < part.size(); j++) {
+        out.put(part.get(j).id(), vs.get(j));
+      }
+      progress.accept(Math.min(docs.size(), i + batch));
+    }
+    cache.ifPresent(c -> writeCache(c, out));
+    return out;
+  }
+
+  private static String fingerprint(BeirDataset ds) {
+    long h = 1125899906842597L;
+    for (BeirDataset.Doc d : ds.corpus()) {
+      h = 31 * h + d.id().hashCode();
+      h = 31 * h + (d.text() == null ? 0 : d.text().hashCode());
+    }
+    return Long.toHexString(h) + "-" + ds.corpus().size();
+  }
+
+  private static Map<String, float[]> readCache(Path file) {
+    Map<String, float[]> out = new HashMap<>();
+    try (DataInputStream in =
+        new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+      int n = in.readInt();
+      for (int i = 0; i < n; i++) {
+        String id = in.readUTF();
+        float[] v = new float[in.readInt()];
+        for (int j = 0; j < v.length; j++) {
+          v[j] = in.readFloat();
+        }
+        out.put(id, v);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read embedding cache " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeCache(Path file, Map<String, float[]> vectors) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path tmp = Files.createTempFile(file.getParent(), ".vectors", ".tmp");
+      try (DataOutputStream out =
+          new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        out.writeInt(vectors.size());
+        for (var e : vectors.entrySet()) {
+          out.writeUTF(e.getKey());
+          out.writeInt(e.getValue().length);
+          for (float f : e.getValue()) {
+            out.writeFloat(f);
+          }
+        }
+      }
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write embedding cache " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
