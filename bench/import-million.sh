@@ -9,6 +9,6 @@ file="${1:-/tmp/million.jsonl.gz}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 PAPERBOY_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$work/gc.log" \
-  bin/paperboy import --quiet --data "$work/data" "$file" | tail -n 1
+  bin/paperboy import --quiet --data "$work/data" "$file" | grep " papers/s)"
 peak="$(grep -oE '[0-9]+M->[0-9]+M' "$work/gc.log" | cut -dM -f1 | sort -n | tail -n 1)"
 echo "peak heap before a collection: ${peak} MiB (limit -Xmx512m); database: $(du -sh "$work/data" | cut -f1)"

@@ -17,7 +17,7 @@ bench() { # name, paths...
   local rates=() line
   for i in $(seq "$runs"); do
     rm -rf "$work/data"
-    line="$(bin/paperboy import --quiet --as-of 2024-12-01 --data "$work/data" "$@" 2>/dev/null | tail -n 1)"
+    line="$(bin/paperboy import --quiet --as-of 2024-12-01 --data "$work/data" "$@" 2>/dev/null | grep " papers/s)")"
     rates+=("$(sed -E 's/.*\(([0-9,]+) papers\/s\).*/\1/' <<<"$line" | tr -d ,)")
   done
   printf '%-8s %s  median %s papers/s over %s runs (runs: %s)\n' "$name" "$(cut -d' ' -f1 <<<"$line") new" \

@@ -105,6 +105,21 @@ public final class PaperIndex implements Closeable {
     }
   }
 
+  /**
+   * Adds a paper known not to be in the index yet: cheaper than {@link #upsert}, which must first
+   * delete any older copy by id.
+   */
+  public void add(Paper paper, float[] vector) {
+    if (paper.deleted()) {
+      return;
+    }
+    try {
+      writer.addDocument(IndexSchema.document(paper, vector));
+    } catch (IOException e) {
+      throw new UncheckedIOException("index write failed: " + e.getMessage(), e);
+    }
+  }
+
   public void delete(String id) {
     try {
       writer.deleteDocuments(new Term(IndexSchema.ID, id));

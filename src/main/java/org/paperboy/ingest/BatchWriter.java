@@ -27,7 +27,11 @@ public final class BatchWriter {
   }
 
   /** What a committed batch changed: for keeping derived data (the search index) in step. */
-  public record Committed(BatchOutcome outcome, List<Paper> changed, List<String> removed) {}
+  public record Committed(
+      BatchOutcome outcome,
+      List<Paper> changed,
+      java.util.Set<String> created,
+      List<String> removed) {}
 
   public Committed write(List<Paper> batch) {
     return store.inTransaction(tx -> new Fold(tx).apply(batch));
@@ -165,6 +169,7 @@ public final class BatchWriter {
       long deleted = 0;
       List<Paper> changed = new ArrayList<>();
       List<String> textChanged = new ArrayList<>();
+      Set<String> createdIds = new HashSet<>();
       for (Paper p : after.values()) {
         Paper old = before.get(p.id());
         if (Objects.equals(old, p)) {
@@ -180,6 +185,7 @@ public final class BatchWriter {
           deleted++;
         } else if (old == null) {
           created++;
+          createdIds.add(p.id());
         } else {
           updated++;
         }
@@ -194,7 +200,8 @@ public final class BatchWriter {
       tx.deleteEmbeddings(gone);
       tx.deleteEmbeddings(textChanged);
       tx.upsert(changed);
-      return new Committed(new BatchOutcome(created, updated, unchanged, deleted), changed, gone);
+      return new Committed(
+          new BatchOutcome(created, updated, unchanged, deleted), changed, createdIds, gone);
     }
   }
 }
