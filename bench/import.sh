@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Import throughput per input format: each format is imported RUNS times into a fresh data
 # directory with bin/paperboy, and the median of the papers/s that the import prints is reported.
-# Usage: bench/import.sh [RUNS]   (default 3). Needs ../shared/data beside the project.
+# Usage: [IMPORT_FLAGS=--no-index] bench/import.sh [RUNS]   (default 3). Needs ../shared/data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
@@ -17,7 +17,7 @@ bench() { # name, paths...
   local rates=() line
   for i in $(seq "$runs"); do
     rm -rf "$work/data"
-    line="$(bin/paperboy import --quiet --as-of 2024-12-01 --data "$work/data" "$@" 2>/dev/null | grep " papers/s)")"
+    line="$(bin/paperboy import --quiet ${IMPORT_FLAGS:-} --as-of 2024-12-01 --data "$work/data" "$@" 2>/dev/null | grep " papers/s)")"
     rates+=("$(sed -E 's/.*\(([0-9,]+) papers\/s\).*/\1/' <<<"$line" | tr -d ,)")
   done
   printf '%-8s %s  median %s papers/s over %s runs (runs: %s)\n' "$name" "$(cut -d' ' -f1 <<<"$line") new" \

@@ -16,6 +16,7 @@ import org.paperboy.ingest.ImportOptions;
 import org.paperboy.ingest.ImportReport;
 import org.paperboy.ingest.Importer;
 import org.paperboy.ingest.InputFormat;
+import org.paperboy.store.PaperStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,6 +59,14 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Option(
+      names = "--no-index",
+      description =
+          "Bulk load: leave the search index out of the import (about 5x faster on 2 cores). The"
+              + " index is dropped and rebuilt from the store by the next command that needs it,"
+              + " or by paperboy reindex.")
+  boolean noIndex;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to import.")
   List<Path> paths;
 
@@ -85,14 +94,25 @@ final class ImportCommand implements Callable<Integer> {
     Reporter reporter = new Reporter(terminal);
     ImportReport report;
     long awaiting;
-    try (Workspace w = Workspace.open(config, main.err)) {
-      String model = config.embeddingModel().key();
-      IndexFollower follower = new IndexFollower(w.store, w.index, model);
-      report = new Importer(w.store, follower).run(paths, options, reporter);
-      w.index.commit();
-      awaiting = w.store.countLive() - w.store.countEmbedded(model);
-    } finally {
-      reporter.finish();
+    String model = config.embeddingModel().key();
+    if (noIndex) {
+      try (PaperStore store = Stores.open(config)) {
+        // Dropped first: a crash mid-import must not leave an index that looks current.
+        Workspace.dropIndex(config);
+        report = new Importer(store).run(paths, options, reporter);
+        awaiting = store.countLive() - store.countEmbedded(model);
+      } finally {
+        reporter.finish();
+      }
+    } else {
+      try (Workspace w = Workspace.open(config, main.err)) {
+        IndexFollower follower = new IndexFollower(w.store, w.index, model);
+        report = new Importer(w.store, follower).run(paths, options, reporter);
+        w.index.commit();
+        awaiting = w.store.countLive() - w.store.countEmbedded(model);
+      } finally {
+        reporter.finish();
+      }
     }
     if (reporter.unreported > 0) {
       main.err.printf("... and %,d more rejected records%n", reporter.unreported);

@@ -1,7 +1,13 @@
 package org.paperboy.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.embed.Embedder;
 import org.paperboy.index.IndexSettings;
@@ -43,6 +49,22 @@ final class Workspace implements AutoCloseable {
       Reindexer.rebuild(store, index, config.embeddingModel().key(), n -> {});
     }
     return w;
+  }
+
+  /** Deletes the index directory; the next {@link #open} rebuilds it from the store. */
+  static void dropIndex(PaperboyConfig config) {
+    Path dir = config.dataDir().resolve("index");
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot remove the search index " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   static IndexSettings settings(PaperboyConfig config) {

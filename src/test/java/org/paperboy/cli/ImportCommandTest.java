@@ -251,4 +251,35 @@ class ImportCommandTest {
     assertThat(r.err().strip())
         .isEqualTo("paperboy: error: configuration: import.batch-size: not a whole number: 'lots'");
   }
+
+  @Test
+  void aBulkLoadWithoutTheIndexIsSearchableAfterTheAutomaticRebuild() {
+    Cli.Result first = importing(SharedData.path("arxiv-api").toString());
+    assertThat(first.exit()).isZero();
+    Cli.Result bulk =
+        Cli.run(
+            "import",
+            "--no-index",
+            "--data",
+            data().toString(),
+            SharedData.path("hf-daily/2026-08-21.json").toString());
+    assertThat(bulk.exit()).as(bulk.err()).isZero();
+    assertThat(Files.exists(data().resolve("index"))).isFalse();
+    Cli.Result search =
+        Cli.run(
+            "search",
+            "--data",
+            data().toString(),
+            "--mode",
+            "keyword",
+            "--json",
+            "EnvHarness static worlds");
+    assertThat(search.exit()).isZero();
+    assertThat(search.err()).contains("building the search index");
+    assertThat(search.out()).contains("2608.19880");
+    Cli.Result old =
+        Cli.run(
+            "search", "--data", data().toString(), "--mode", "keyword", "--json", "Einstein-Weyl");
+    assertThat(old.out()).contains("1801.05533");
+  }
 }
