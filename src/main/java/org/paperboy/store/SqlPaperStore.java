@@ -360,26 +360,20 @@ public final class SqlPaperStore implements PaperStore {
 
     @Override
     public void deleteEmbeddings(Collection<String> ids) {
-      if (ids.isEmpty()) {
-        return;
-      }
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM embeddings WHERE paper_id = ?")) {
-        for (String id : ids) {
-          ps.setString(1, id);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      } catch (SQLException e) {
-        throw new StoreException("database write failed: " + e.getMessage(), e);
-      }
+      deleteEach("DELETE FROM embeddings WHERE paper_id = ?", ids);
     }
 
     @Override
     public void delete(Collection<String> ids) {
+      deleteEach("DELETE FROM papers WHERE id = ?", ids);
+    }
+
+    /** Runs a one-parameter DELETE for each id, as one JDBC batch. */
+    private void deleteEach(String sql, Collection<String> ids) {
       if (ids.isEmpty()) {
         return;
       }
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM papers WHERE id = ?")) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (String id : ids) {
           ps.setString(1, id);
           ps.addBatch();
