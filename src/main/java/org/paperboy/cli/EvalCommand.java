@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingModelId;
 import org.paperboy.eval.BeirDataset;
@@ -110,7 +108,7 @@ final class EvalCommand implements Callable<Integer> {
     try (Embedder embedder = new Embedder(modelId)) {
       scores = new Evaluator(embedder, f).run(ds, modes, work, Optional.ofNullable(cache), n -> {});
     } finally {
-      deleteTree(work);
+      Workspace.deleteTree(work);
     }
     if (json) {
       ObjectMapper mapper = new ObjectMapper();
@@ -141,13 +139,5 @@ final class EvalCommand implements Callable<Integer> {
 
   private static double round(double v) {
     return Math.round(v * 10_000) / 10_000.0;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -54,16 +54,23 @@ final class Workspace implements AutoCloseable {
   /** Deletes the index directory; the next {@link #open} rebuilds it from the store. */
   static void dropIndex(PaperboyConfig config) {
     Path dir = config.dataDir().resolve("index");
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+    try {
+      deleteTree(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot remove the search index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes a directory and everything under it; nothing happens when it does not exist. */
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 
