@@ -31,7 +31,9 @@ import picocli.CommandLine.ScopeType;
       ReindexCommand.class,
       SearchCommand.class,
       SimilarCommand.class,
-      EvalCommand.class
+      EvalCommand.class,
+      ServeCommand.class,
+      DemoCommand.class
     })
 public final class Main {
 

@@ -3,6 +3,7 @@ package org.paperboy.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.store.Database;
+import org.paperboy.store.Jdbc;
 import org.paperboy.store.PaperStore;
 import org.paperboy.store.SqlPaperStore;
 
@@ -11,7 +12,14 @@ final class Stores {
   private Stores() {}
 
   static PaperStore open(PaperboyConfig config) {
+    return openAll(config).papers();
+  }
+
+  /** The paper store and a JDBC helper over the same database (accounts, votes, …). */
+  record Opened(PaperStore papers, Jdbc jdbc) {}
+
+  static Opened openAll(PaperboyConfig config) {
     HikariDataSource ds = Database.openSqlite(config.dataDir());
-    return new SqlPaperStore(ds, ds);
+    return new Opened(new SqlPaperStore(ds, ds), new Jdbc(ds));
   }
 }

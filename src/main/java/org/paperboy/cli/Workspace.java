@@ -14,6 +14,7 @@ import org.paperboy.index.IndexSettings;
 import org.paperboy.index.PaperIndex;
 import org.paperboy.index.Reindexer;
 import org.paperboy.search.PaperSearcher;
+import org.paperboy.store.Jdbc;
 import org.paperboy.store.PaperStore;
 
 /**
@@ -24,15 +25,18 @@ final class Workspace implements AutoCloseable {
   final PaperboyConfig config;
   final PaperStore store;
   final PaperIndex index;
+  final Jdbc jdbc;
 
-  private Workspace(PaperboyConfig config, PaperStore store, PaperIndex index) {
+  private Workspace(PaperboyConfig config, PaperStore store, Jdbc jdbc, PaperIndex index) {
     this.config = config;
     this.store = store;
+    this.jdbc = jdbc;
     this.index = index;
   }
 
   static Workspace open(PaperboyConfig config, PrintStream err) {
-    PaperStore store = Stores.open(config);
+    Stores.Opened opened = Stores.openAll(config);
+    PaperStore store = opened.papers();
     PaperIndex index;
     try {
       index = PaperIndex.open(config.dataDir().resolve("index"), settings(config));
@@ -40,7 +44,7 @@ final class Workspace implements AutoCloseable {
       store.close();
       throw e;
     }
-    Workspace w = new Workspace(config, store, index);
+    Workspace w = new Workspace(config, store, opened.jdbc(), index);
     if (index.rebuildNeeded() && store.countLive() > 0) {
       err.println(
           "paperboy: building the search index from the store ("

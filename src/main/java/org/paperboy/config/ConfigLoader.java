@@ -20,7 +20,15 @@ import org.paperboy.search.HybridFusion;
 public final class ConfigLoader {
   static final Set<String> KEYS =
       Set.of(
-          "data", "import.batch-size", "embedding.model", "search.fusion", "search.lexical-weight");
+          "data",
+          "import.batch-size",
+          "embedding.model",
+          "search.fusion",
+          "search.lexical-weight",
+          "server.host",
+          "server.port",
+          "server.public-url",
+          "arxiv.api-url");
 
   private ConfigLoader() {}
 
@@ -74,7 +82,20 @@ public final class ConfigLoader {
         values.containsKey("data") ? Path.of(values.get("data")) : d.dataDir(),
         intValue(values, "import.batch-size", d.importBatchSize()),
         model,
-        fusion);
+        fusion,
+        ServerSettings.of(
+            values.getOrDefault("server.host", d.server().host()),
+            intValue(values, "server.port", d.server().port()),
+            values.get("server.public-url")),
+        uri(values.getOrDefault("arxiv.api-url", d.arxivApi().toString()), "arxiv.api-url"));
+  }
+
+  private static java.net.URI uri(String v, String key) {
+    try {
+      return new java.net.URI(v.strip());
+    } catch (java.net.URISyntaxException e) {
+      throw new ConfigException(key + ": not a URL: '" + v + "'");
+    }
   }
 
   static String envName(String key) {

@@ -16,9 +16,16 @@ import org.paperboy.search.HybridFusion;
  * @param embeddingModel sentence-embedding model; key {@code embedding.model}
  * @param fusion how hybrid search fuses keyword and semantic results; keys {@code search.fusion}
  *     ({@code rrf} or {@code convex}) and {@code search.lexical-weight}
+ * @param server where the web server listens and the address readers reach it at
+ * @param arxivApi the arXiv API endpoint for submissions; key {@code arxiv.api-url}
  */
 public record PaperboyConfig(
-    Path dataDir, int importBatchSize, EmbeddingModelId embeddingModel, HybridFusion fusion) {
+    Path dataDir,
+    int importBatchSize,
+    EmbeddingModelId embeddingModel,
+    HybridFusion fusion,
+    ServerSettings server,
+    java.net.URI arxivApi) {
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final int DEFAULT_IMPORT_BATCH_SIZE = 1000;
 
@@ -30,13 +37,25 @@ public record PaperboyConfig(
       throw new ConfigException(
           "import.batch-size: must be between 1 and 100000, was " + importBatchSize);
     }
+    if (arxivApi == null
+        || !("http".equals(arxivApi.getScheme()) || "https".equals(arxivApi.getScheme()))) {
+      throw new ConfigException("arxiv.api-url: must be an http(s) URL, was " + arxivApi);
+    }
   }
+
+  public static final java.net.URI DEFAULT_ARXIV_API =
+      java.net.URI.create("https://export.arxiv.org/api/query");
 
   public static final EmbeddingModelId DEFAULT_MODEL = EmbeddingModelId.MINILM;
   public static final HybridFusion DEFAULT_FUSION = HybridFusion.RRF;
 
   public static PaperboyConfig defaults() {
     return new PaperboyConfig(
-        DEFAULT_DATA_DIR, DEFAULT_IMPORT_BATCH_SIZE, DEFAULT_MODEL, DEFAULT_FUSION);
+        DEFAULT_DATA_DIR,
+        DEFAULT_IMPORT_BATCH_SIZE,
+        DEFAULT_MODEL,
+        DEFAULT_FUSION,
+        ServerSettings.defaults(),
+        DEFAULT_ARXIV_API);
   }
 }

@@ -2,7 +2,6 @@ package org.paperboy.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -235,9 +234,9 @@ public final class PaperSearcher {
       b.add(any.build(), BooleanClause.Occur.FILTER);
       clauses++;
     }
-    if (q.yearFrom() != null) {
-      long from = LocalDate.of(q.yearFrom(), 1, 1).toEpochDay();
-      long to = LocalDate.of(q.yearTo(), 12, 31).toEpochDay();
+    if (q.publishedFrom() != null || q.publishedTo() != null) {
+      long from = q.publishedFrom() == null ? Long.MIN_VALUE : q.publishedFrom().toEpochDay();
+      long to = q.publishedTo() == null ? Long.MAX_VALUE : q.publishedTo().toEpochDay();
       b.add(LongField.newRangeQuery(IndexSchema.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
       clauses++;
     }

@@ -1,21 +1,23 @@
 package org.paperboy.search;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A query as the user typed it, split into its parts. Syntax: plain words, {@code "quoted
  * phrases"}, {@code author:name} or {@code author:"first last"}, {@code cat:cs.LG}, {@code
- * year:2024} or {@code year:2020-2024}. Parsing never fails: what cannot be understood is kept as
- * words or reported in {@link #notices()}.
+ * year:2024} or {@code year:2020-2024}, {@code from:2024-03-01} and {@code to:2024-06-30}
+ * (publication dates, inclusive). Parsing never fails: what cannot be understood is kept as words
+ * or reported in {@link #notices()}.
  */
 public record UserQuery(
     List<String> words,
     List<String> phrases,
     List<String> authors,
     List<String> categories,
-    Integer yearFrom,
-    Integer yearTo,
+    LocalDate publishedFrom,
+    LocalDate publishedTo,
     List<String> notices) {
 
   /** The free text (words and phrases) that semantic search embeds. */
@@ -46,8 +48,8 @@ public record UserQuery(
     List<String> authors = new ArrayList<>();
     List<String> categories = new ArrayList<>();
     List<String> notices = new ArrayList<>();
-    Integer from = null;
-    Integer to = null;
+    LocalDate from = null;
+    LocalDate to = null;
     String s = input == null ? "" : input;
     int i = 0;
     while (i < s.length()) {
@@ -93,13 +95,23 @@ public record UserQuery(
       switch (field) {
         case "author" -> authors.add(value);
         case "cat" -> categories.add(value);
+        case "from", "to" -> {
+          LocalDate d = date(value);
+          if (d == null) {
+            notices.add("ignored " + field + ":" + value + " (use " + field + ":YYYY-MM-DD)");
+          } else if (field.equals("from")) {
+            from = d;
+          } else {
+            to = d;
+          }
+        }
         default -> {
           int[] years = years(value);
           if (years == null) {
             notices.add("ignored year:" + value + " (use year:2024 or year:2020-2024)");
           } else {
-            from = years[0];
-            to = years[1];
+            from = LocalDate.of(years[0], 1, 1);
+            to = LocalDate.of(years[1], 12, 31);
           }
         }
       }
@@ -109,12 +121,21 @@ public record UserQuery(
 
   /** The index of the colon ending a known field prefix at {@code i}, or -1. */
   private static int fieldColon(String s, int i) {
-    for (String f : new String[] {"author:", "cat:", "year:"}) {
+    for (String f : new String[] {"author:", "cat:", "year:", "from:", "to:"}) {
       if (s.regionMatches(true, i, f, 0, f.length())) {
         return i + f.length() - 1;
       }
     }
     return -1;
+  }
+
+  private static LocalDate date(String v) {
+    try {
+      LocalDate d = LocalDate.parse(v);
+      return plausible(d.getYear()) ? d : null;
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static int[] years(String v) {

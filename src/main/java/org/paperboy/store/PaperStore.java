@@ -16,6 +16,9 @@ public interface PaperStore extends AutoCloseable {
 
   Optional<Paper> find(String id);
 
+  /** Papers (live or deleted) with the given ids, keyed by id; a read, no write lock. */
+  java.util.Map<String, Paper> findAll(java.util.Collection<String> ids);
+
   /** Every live (not deleted) paper in id order; streams, so memory stays flat. */
   void forEachLive(Consumer<Paper> action);
 
@@ -34,6 +37,21 @@ public interface PaperStore extends AutoCloseable {
   void forEachLiveWithEmbedding(String model, java.util.function.BiConsumer<Paper, float[]> action);
 
   StoreStats stats();
+
+  /** Live papers whose Daily Papers day lies in {@code [first, last]}, in id order. */
+  java.util.List<Paper> dailyPapers(java.time.LocalDate first, java.time.LocalDate last);
+
+  /** The newest Daily Papers day on or before {@code day} that has papers. */
+  Optional<java.time.LocalDate> latestDailyDate(java.time.LocalDate day);
+
+  /** The oldest Daily Papers day on or after {@code day} that has papers. */
+  Optional<java.time.LocalDate> earliestDailyDate(java.time.LocalDate day);
+
+  /**
+   * Puts a paper on a Daily Papers day (a submission); false when it has no such live paper or it
+   * already is on a day.
+   */
+  boolean putOnDay(String id, java.time.LocalDate day);
 
   @Override
   void close();

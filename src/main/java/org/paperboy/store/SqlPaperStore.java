@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -66,6 +67,15 @@ public final class SqlPaperStore implements PaperStore {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(PaperRows.read(rs)) : Optional.empty();
       }
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Map<String, Paper> findAll(Collection<String> ids) {
+    try (Connection c = dataSource.getConnection()) {
+      return new JdbcTx(c).findByIds(ids);
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
     }
@@ -208,6 +218,76 @@ public final class SqlPaperStore implements PaperStore {
       }
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Paper> dailyPapers(LocalDate first, LocalDate last) {
+    List<Paper> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + PaperRows.COLUMNS
+                    + " FROM papers WHERE daily_date >= ? AND daily_date <= ?"
+                    + " AND deleted_on IS NULL ORDER BY id")) {
+      ps.setString(1, first.toString());
+      ps.setString(2, last.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(PaperRows.read(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<LocalDate> latestDailyDate(LocalDate day) {
+    return dayQuery(
+        "SELECT MAX(daily_date) FROM papers WHERE daily_date IS NOT NULL AND daily_date <= ?"
+            + " AND deleted_on IS NULL",
+        day);
+  }
+
+  @Override
+  public Optional<LocalDate> earliestDailyDate(LocalDate day) {
+    return dayQuery(
+        "SELECT MIN(daily_date) FROM papers WHERE daily_date IS NOT NULL AND daily_date >= ?"
+            + " AND deleted_on IS NULL",
+        day);
+  }
+
+  private Optional<LocalDate> dayQuery(String sql, LocalDate day) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, day.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        String v = rs.next() ? rs.getString(1) : null;
+        return v == null ? Optional.empty() : Optional.of(LocalDate.parse(v));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean putOnDay(String id, LocalDate day) {
+    writeLock.lock();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE papers SET daily_date = ? WHERE id = ? AND daily_date IS NULL"
+                    + " AND deleted_on IS NULL")) {
+      ps.setString(1, day.toString());
+      ps.setString(2, id);
+      return ps.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new StoreException("database write failed: " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
     }
   }
 

@@ -26,7 +26,9 @@ class ConfigLoaderTest {
                 Path.of("/srv/file"),
                 10,
                 PaperboyConfig.DEFAULT_MODEL,
-                PaperboyConfig.DEFAULT_FUSION));
+                PaperboyConfig.DEFAULT_FUSION,
+                ServerSettings.defaults(),
+                PaperboyConfig.DEFAULT_ARXIV_API));
 
     Map<String, String> env =
         Map.of("PAPERBOY_DATA", "/srv/env", "PAPERBOY_IMPORT_BATCH_SIZE", "20");
@@ -36,7 +38,9 @@ class ConfigLoaderTest {
                 Path.of("/srv/env"),
                 20,
                 PaperboyConfig.DEFAULT_MODEL,
-                PaperboyConfig.DEFAULT_FUSION));
+                PaperboyConfig.DEFAULT_FUSION,
+                ServerSettings.defaults(),
+                PaperboyConfig.DEFAULT_ARXIV_API));
 
     assertThat(ConfigLoader.load(file, env, Map.of("data", "/srv/flag")))
         .isEqualTo(
@@ -44,7 +48,28 @@ class ConfigLoaderTest {
                 Path.of("/srv/flag"),
                 20,
                 PaperboyConfig.DEFAULT_MODEL,
-                PaperboyConfig.DEFAULT_FUSION));
+                PaperboyConfig.DEFAULT_FUSION,
+                ServerSettings.defaults(),
+                PaperboyConfig.DEFAULT_ARXIV_API));
+  }
+
+  @Test
+  void serverSettingsDerivePublicUrlAndRejectBadValues() {
+    PaperboyConfig c =
+        ConfigLoader.load(
+            null, Map.of("PAPERBOY_SERVER_PORT", "9000"), Map.of("server.host", "0.0.0.0"));
+    assertThat(c.server().publicUrl().toString()).isEqualTo("http://0.0.0.0:9000");
+    assertThat(c.server().secureCookies()).isFalse();
+    PaperboyConfig tls =
+        ConfigLoader.load(null, Map.of(), Map.of("server.public-url", "https://papers.lab.org/"));
+    assertThat(tls.server().publicUrl().toString()).isEqualTo("https://papers.lab.org");
+    assertThat(tls.server().secureCookies()).isTrue();
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("server.port", "70000")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("server.port");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("arxiv.api-url", "ftp://x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("arxiv.api-url");
   }
 
   @Test

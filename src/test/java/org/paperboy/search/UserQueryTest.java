@@ -16,8 +16,8 @@ class UserQueryTest {
     assertThat(q.phrases()).containsExactly("score matching");
     assertThat(q.authors()).containsExactly("Yang Song");
     assertThat(q.categories()).containsExactly("cs.LG");
-    assertThat(q.yearFrom()).isEqualTo(2020);
-    assertThat(q.yearTo()).isEqualTo(2023);
+    assertThat(q.publishedFrom()).isEqualTo(java.time.LocalDate.of(2020, 1, 1));
+    assertThat(q.publishedTo()).isEqualTo(java.time.LocalDate.of(2023, 12, 31));
     assertThat(q.notices()).isEmpty();
     assertThat(q.freeText()).isEqualTo("diffusion models score matching");
   }
@@ -39,7 +39,7 @@ class UserQueryTest {
   @Test
   void openYearRanges() {
     UserQuery q = UserQuery.parse("year:2021-");
-    assertThat(q.yearFrom()).isEqualTo(2021);
-    assertThat(q.yearTo()).isEqualTo(2999);
+    assertThat(q.publishedFrom()).isEqualTo(java.time.LocalDate.of(2021, 1, 1));
+    assertThat(q.publishedTo()).isEqualTo(java.time.LocalDate.of(2999, 12, 31));
   }
 }

@@ -1,0 +1,162 @@
+package org.paperboy.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.paperboy.account.AccountStore;
+import org.paperboy.account.Accounts;
+import org.paperboy.community.CommunityStore;
+import org.paperboy.community.Submissions;
+import org.paperboy.config.PaperboyConfig;
+import org.paperboy.embed.Embedder;
+import org.paperboy.embed.EmbeddingStage;
+import org.paperboy.feed.FeedService;
+import org.paperboy.index.IndexFollower;
+import org.paperboy.ingest.ArxivApiClient;
+import org.paperboy.web.WebServer;
+import org.paperboy.web.WebServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One serving process: the workspace (store + index), the web server, and a background thread that
+ * embeds papers which have no embedding yet, so semantic search joins as it goes.
+ */
+final class ServerRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
+  private static final long EMBED_POLL_MS = 30_000;
+
+  final Workspace workspace;
+  final IndexFollower follower;
+  private final Embedder embedder;
+  private final Thread embedding;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicLong embeddedNow = new AtomicLong();
+  private volatile boolean embeddingBusy;
+  private WebServer web;
+
+  private ServerRuntime(Workspace workspace, Embedder embedder) {
+    this.workspace = workspace;
+    this.embedder = embedder;
+    this.follower =
+        new IndexFollower(
+            workspace.store, workspace.index, workspace.config.embeddingModel().key());
+    this.embedding = new Thread(this::embedLoop, "paperboy-embed");
+    this.embedding.setDaemon(true);
+  }
+
+  static ServerRuntime open(PaperboyConfig config, PrintStream err) {
+    Workspace w = Workspace.open(config, err);
+    try {
+      return new ServerRuntime(w, new Embedder(config.embeddingModel()));
+    } catch (RuntimeException e) {
+      w.close();
+      throw e;
+    }
+  }
+
+  /** Starts the web server (and, when asked, the embedding thread); returns the bound port. */
+  int start(Clock clock, boolean embedInBackground) {
+    PaperboyConfig config = workspace.config;
+    CommunityStore community = new CommunityStore(workspace.jdbc);
+    Accounts accounts = new Accounts(new AccountStore(workspace.jdbc), clock);
+    accounts.sweep();
+    WebServices services =
+        new WebServices(
+            config,
+            workspace.store,
+            new FeedService(workspace.store, community, clock),
+            accounts,
+            community,
+            new Submissions(
+                workspace.store,
+                community,
+                new ArxivApiClient(URI.create(config.arxivApi().toString())),
+                c -> {
+                  follower.accept(c);
+                  workspace.index.refresh();
+                },
+                clock),
+            workspace.searcher(Optional.of(embedder)),
+            this::searchStatus,
+            clock);
+    web = WebServer.start(services);
+    if (embedInBackground) {
+      embedding.start();
+    }
+    return web.port();
+  }
+
+  /** A line for the search page while embeddings are missing; null when all papers have one. */
+  private String searchStatus() {
+    String model = workspace.config.embeddingModel().key();
+    long live = workspace.store.countLive();
+    long done = workspace.store.countEmbedded(model);
+    if (live == 0 || done >= live) {
+      return null;
+    }
+    return String.format(
+        "Semantic search covers %,d of %,d papers so far (%d%%)%s; keyword search covers all.",
+        done, live, done * 100 / live, embeddingBusy ? ", embedding the rest now" : "");
+  }
+
+  private void embedLoop() {
+    while (!stopping.get()) {
+      try {
+        embeddingBusy = true;
+        long n = EmbeddingStage.run(workspace.store, embedder, workspace.index, embeddedNow::set);
+        if (n > 0) {
+          LOG.info("embedded {} papers", n);
+        }
+      } catch (RuntimeException e) {
+        if (!stopping.get()) {
+          LOG.warn("embedding stopped: {}; retrying later", e.getMessage());
+        }
+      } finally {
+        embeddingBusy = false;
+      }
+      try {
+        Thread.sleep(EMBED_POLL_MS);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /** Blocks until the process is told to stop (Ctrl-C / SIGTERM run {@link #close()}). */
+  void awaitShutdown() throws InterruptedException {
+    Object lock = new Object();
+    synchronized (lock) {
+      while (!stopping.get()) {
+        lock.wait(1_000);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    embedding.interrupt();
+    try {
+      embedding.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      if (web != null) {
+        web.close();
+      }
+    } finally {
+      try {
+        embedder.close();
+      } finally {
+        workspace.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package org.paperboy.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.paperboy.account.User;
+import org.paperboy.feed.FeedEntry;
+import org.paperboy.feed.FeedSort;
+import org.paperboy.feed.Period;
+import org.paperboy.paper.Paper;
+import org.paperboy.search.SearchHit;
+
+/** The JSON API (documented in {@code /api/openapi.json}). */
+final class ApiRoutes {
+  static final int MAX_LIMIT = 100;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final WebServices s;
+  private final Auth auth;
+  private final byte[] openApi;
+
+  ApiRoutes(WebServices s, Auth auth) {
+    this.s = s;
+    this.auth = auth;
+    try (InputStream in = ApiRoutes.class.getResourceAsStream("/web/openapi.json")) {
+      this.openApi = in.readAllBytes();
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("openapi.json is missing from the build", e);
+    }
+  }
+
+  void install(Javalin app) {
+    app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    app.get("/api/daily_papers", this::daily);
+    app.get("/api/papers/search", this::search);
+    app.get("/api/papers/<rest>", this::getPaper);
+    app.post("/api/papers/<rest>", ctx -> write(ctx, true));
+    app.delete("/api/papers/<rest>", ctx -> write(ctx, false));
+  }
+
+  private void daily(Context ctx) {
+    Period period = period(ctx);
+    FeedSort sort = FeedPages.sort(ctx);
+    int limit = SearchPage.intParam(ctx, "limit", 50, 1, MAX_LIMIT);
+    int page = SearchPage.intParam(ctx, "p", 0, 0, 100_000);
+    List<FeedEntry> all = s.feed().list(period, sort);
+    int from = Math.min(all.size(), page * limit);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (FeedEntry e : all.subList(from, Math.min(all.size(), from + limit))) {
+      out.add(ApiJson.dailyEntry(e));
+    }
+    ctx.header("X-Total-Count", Integer.toString(all.size()));
+    ctx.json(out);
+  }
+
+  private Period period(Context ctx) {
+    String date = ctx.queryParam("date");
+    String week = ctx.queryParam("week");
+    String month = ctx.queryParam("month");
+    int given = (date != null ? 1 : 0) + (week != null ? 1 : 0) + (month != null ? 1 : 0);
+    if (given > 1) {
+      throw WebError.badRequest("give one of date, week or month");
+    }
+    try {
+      if (date != null) {
+        return Period.parse(Period.Kind.DAY, date);
+      }
+      if (week != null) {
+        return Period.parse(Period.Kind.WEEK, week);
+      }
+      if (month != null) {
+        return Period.parse(Period.Kind.MONTH, month);
+      }
+    } catch (IllegalArgumentException e) {
+      throw WebError.badRequest(e.getMessage());
+    }
+    return Period.day(s.feed().latestDay().orElse(s.feed().today()));
+  }
+
+  private void search(Context ctx) {
+    SearchPage.Query q = SearchPage.query(ctx);
+    if (q.effective().isBlank()) {
+      throw WebError.badRequest("q: a query is required");
+    }
+    int limit = SearchPage.intParam(ctx, "limit", 20, 1, MAX_LIMIT);
+    SearchPage.Results r = SearchPage.run(s, q, (q.page() - 1) * limit, limit);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (FeedEntry e : r.entries()) {
+      Map<String, Object> m = ApiJson.dailyEntry(e);
+      String snippet = r.snippets().get(e.paper().id());
+      if (snippet != null) {
+        m.put("highlightedSummary", snippet);
+      }
+      out.add(m);
+    }
+    if (!r.notices().isEmpty()) {
+      ctx.header("X-Search-Notices", String.join("; ", r.notices()).replaceAll("[\\r\\n]", " "));
+    }
+    ctx.json(out);
+  }
+
+  /** {@code ID}, {@code ID/similar} or {@code ID/comments}; old ids contain a slash. */
+  private record Target(String id, String action) {}
+
+  private static Target target(Context ctx) {
+    String rest = ctx.pathParam("rest");
+    for (String action : List.of("similar", "comments", "upvote")) {
+      if (rest.endsWith("/" + action)) {
+        return new Target(
+            PaperIds.require(rest.substring(0, rest.length() - action.length() - 1)), action);
+      }
+    }
+    return new Target(PaperIds.require(rest), "");
+  }
+
+  private Paper visible(String id) {
+    return s.papers()
+        .find(id)
+        .filter(p -> p.deletedOn() == null && !s.community().isHidden(id))
+        .orElseThrow(() -> WebError.notFound("no paper " + id));
+  }
+
+  private FeedEntry entry(Paper p) {
+    return s.feed().entry(p).orElseThrow(() -> WebError.notFound("no paper " + p.id()));
+  }
+
+  private void getPaper(Context ctx) {
+    Target t = target(ctx);
+    Paper p = visible(t.id());
+    switch (t.action()) {
+      case "" -> ctx.json(ApiJson.paper(entry(p)));
+      case "comments" -> {
+        List<Map<String, Object>> out = new ArrayList<>();
+        s.community().comments(p.id(), false).forEach(c -> out.add(ApiJson.comment(c)));
+        ctx.json(out);
+      }
+      case "similar" -> {
+        int limit = SearchPage.intParam(ctx, "limit", 10, 1, MAX_LIMIT);
+        Optional<List<SearchHit>> hits = s.searcher().similar(p.id(), limit);
+        if (hits.isEmpty()) {
+          throw new WebError(409, "no embedding for " + p.id() + " yet; similar papers need one");
+        }
+        Map<String, Paper> found =
+            s.papers().findAll(hits.get().stream().map(SearchHit::id).toList());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SearchHit h : hits.get()) {
+          Paper q = found.get(h.id());
+          if (q == null) {
+            continue;
+          }
+          s.feed()
+              .entries(List.of(q), s.clock().instant())
+              .forEach(
+                  e -> {
+                    Map<String, Object> m = new LinkedHashMap<>(ApiJson.dailyEntry(e));
+                    m.put("similarity", h.score());
+                    out.add(m);
+                  });
+        }
+        ctx.json(out);
+      }
+      default -> throw WebError.notFound("there is nothing at " + ctx.path());
+    }
+  }
+
+  private void write(Context ctx, boolean post) {
+    Target t = target(ctx);
+    User user = auth.requireApiUser(ctx);
+    Paper p = visible(t.id());
+    switch (t.action()) {
+      case "upvote" -> {
+        boolean changed =
+            post
+                ? s.community().vote(user.id(), p.id(), s.clock().instant())
+                : s.community().unvote(user.id(), p.id());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("upvoted", post);
+        m.put("changed", changed);
+        m.put("upvotes", entry(p).upvotes());
+        ctx.json(m);
+      }
+      case "comments" -> {
+        if (!post) {
+          throw new WebError(405, "comments cannot be deleted through the API");
+        }
+        String text;
+        try {
+          JsonNode body = JSON.readTree(ctx.bodyAsBytes());
+          JsonNode node = body == null ? null : body.get("text");
+          if (node == null || !node.isTextual()) {
+            throw WebError.badRequest("body: expected a JSON object {\"text\": \"…\"}");
+          }
+          text = PaperPages.commentText(node.asText());
+        } catch (IOException e) {
+          throw WebError.badRequest("body: not valid JSON");
+        }
+        ctx.status(201)
+            .json(
+                ApiJson.comment(
+                    s.community().addComment(p.id(), user.id(), text, s.clock().instant())));
+      }
+      default ->
+          throw new WebError(405, "method " + ctx.method() + " is not allowed on " + ctx.path());
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package org.paperboy.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.paperboy.account.User;
+import org.paperboy.feed.FeedEntry;
+import org.paperboy.paper.Paper;
+import org.paperboy.search.SearchHit;
+import org.paperboy.search.SearchMode;
+import org.paperboy.search.SearchRequest;
+import org.paperboy.search.SearchResults;
+import org.paperboy.search.SearchSort;
+import org.paperboy.web.view.SearchView;
+
+/** The search page: results update as you type (htmx), and the same URL works without script. */
+final class SearchPage {
+  static final int PAGE_SIZE = 20;
+  static final int MAX_PAGE = 50;
+  static final int MAX_QUERY = 500;
+
+  private final WebServices s;
+  private final Pages pages;
+  private final Auth auth;
+
+  SearchPage(WebServices s, Pages pages, Auth auth) {
+    this.s = s;
+    this.pages = pages;
+    this.auth = auth;
+  }
+
+  void install(Javalin app) {
+    app.get("/search", this::search);
+  }
+
+  /** A search as the web and the API ask for it, validated. */
+  record Query(
+      String q, SearchMode mode, SearchSort sort, String cat, String from, String to, int page) {
+    /** The text given to the searcher: the typed query plus the form's filters as syntax. */
+    String effective() {
+      StringBuilder b = new StringBuilder(q);
+      if (!cat.isBlank()) {
+        b.append(" cat:").append(cat.strip().replace(" ", ""));
+      }
+      if (!from.isBlank()) {
+        b.append(" from:").append(from.strip());
+      }
+      if (!to.isBlank()) {
+        b.append(" to:").append(to.strip());
+      }
+      return b.toString();
+    }
+  }
+
+  static Query query(Context ctx) {
+    String q = param(ctx, "q");
+    if (q.length() > MAX_QUERY) {
+      throw WebError.badRequest("q: at most " + MAX_QUERY + " characters");
+    }
+    String m = param(ctx, "mode");
+    SearchMode mode =
+        m.isBlank()
+            ? SearchMode.HYBRID
+            : SearchMode.fromKey(m)
+                .orElseThrow(() -> WebError.badRequest("mode: use keyword, semantic or hybrid"));
+    String so = param(ctx, "sort");
+    SearchSort sort =
+        so.isBlank()
+            ? SearchSort.RELEVANCE
+            : SearchSort.fromKey(so)
+                .orElseThrow(() -> WebError.badRequest("sort: use relevance, date or upvotes"));
+    int page = intParam(ctx, "p", 1, 1, MAX_PAGE);
+    return new Query(q, mode, sort, param(ctx, "cat"), param(ctx, "from"), param(ctx, "to"), page);
+  }
+
+  static String param(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null ? "" : v;
+  }
+
+  static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n < min || n > max) {
+        throw WebError.badRequest(name + ": must be between " + min + " and " + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw WebError.badRequest(name + ": not a whole number: '" + abbreviate(v) + "'");
+    }
+  }
+
+  private static String abbreviate(String v) {
+    return v.length() > 30 ? v.substring(0, 30) + "…" : v;
+  }
+
+  /** Runs a search and resolves the hits to visible papers, in rank order. */
+  static Results run(WebServices s, Query query, int offset, int limit) {
+    if (query.effective().isBlank()) {
+      return new Results(List.of(), Map.of(), List.of(), false);
+    }
+    SearchResults r =
+        s.searcher()
+            .search(
+                new SearchRequest(
+                    query.effective(), query.mode(), query.sort(), offset, limit + 1));
+    List<SearchHit> hits = r.hits();
+    boolean more = hits.size() > limit;
+    hits = hits.subList(0, Math.min(limit, hits.size()));
+    List<String> ids = hits.stream().map(SearchHit::id).toList();
+    Map<String, Paper> found = s.papers().findAll(ids);
+    List<Paper> ordered = new ArrayList<>();
+    Map<String, String> snippets = new LinkedHashMap<>();
+    for (SearchHit h : hits) {
+      Paper p = found.get(h.id());
+      if (p != null) {
+        ordered.add(p);
+        if (h.snippet() != null) {
+          snippets.put(h.id(), h.snippet());
+        }
+      }
+    }
+    return new Results(s.feed().entries(ordered, s.clock().instant()), snippets, r.notices(), more);
+  }
+
+  record Results(
+      List<FeedEntry> entries, Map<String, String> snippets, List<String> notices, boolean more) {}
+
+  private void search(Context ctx) {
+    Query q = query(ctx);
+    Results r = run(s, q, (q.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+    User user = auth.user(ctx).orElse(null);
+    var cards =
+        Cards.of(
+            r.entries(),
+            Cards.votedBy(s, user, r.entries().stream().map(e -> e.paper().id()).toList()),
+            r.snippets());
+    SearchView view =
+        new SearchView(
+            q.q(),
+            q.mode().key(),
+            q.sort().key(),
+            q.cat(),
+            q.from(),
+            q.to(),
+            q.page(),
+            r.more(),
+            q.page() > 1 ? href(q, q.page() - 1) : null,
+            r.more() && q.page() < MAX_PAGE ? href(q, q.page() + 1) : null,
+            cards,
+            r.notices(),
+            s.searchStatus().get());
+    pages.render(ctx, "search", q.q().isBlank() ? "Search" : q.q(), "search", Map.of("view", view));
+  }
+
+  private static String href(Query q, int page) {
+    return "/search?q="
+        + enc(q.q())
+        + "&mode="
+        + q.mode().key()
+        + "&sort="
+        + q.sort().key()
+        + (q.cat().isBlank() ? "" : "&cat=" + enc(q.cat()))
+        + (q.from().isBlank() ? "" : "&from=" + enc(q.from()))
+        + (q.to().isBlank() ? "" : "&to=" + enc(q.to()))
+        + "&p="
+        + page;
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

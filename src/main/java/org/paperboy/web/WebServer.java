@@ -1,0 +1,75 @@
+package org.paperboy.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+
+/**
+ * The HTTP server: pages, JSON API and Atom feeds over {@link WebServices}. Routes live in one
+ * class per area; failures become responses in {@link ErrorMapper} only.
+ */
+public final class WebServer implements AutoCloseable {
+  /** Largest request body accepted (forms and API); larger requests get 413. */
+  public static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+  private final Javalin app;
+
+  private WebServer(Javalin app) {
+    this.app = app;
+  }
+
+  /** Starts serving on the configured host and port (0: any free port). */
+  public static WebServer start(WebServices services) {
+    var server = services.config().server();
+    Auth auth = new Auth(services.accounts(), server.secureCookies());
+    Pages pages = new Pages(new Templates(), auth);
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.http.maxRequestSize = MAX_REQUEST_BYTES;
+              config.http.gzipOnlyCompression();
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/static";
+                    files.directory = "/web/static";
+                    files.location = Location.CLASSPATH;
+                    files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
+                  });
+              config.jetty.modifyServer(s -> s.setStopTimeout(2_000));
+            });
+    app.before(
+        ctx -> {
+          ctx.header("X-Content-Type-Options", "nosniff");
+          ctx.header("X-Frame-Options", "DENY");
+          ctx.header("Referrer-Policy", "same-origin");
+          ctx.header(
+              "Content-Security-Policy",
+              "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+                  + " frame-ancestors 'none'; form-action 'self'");
+          var cl = ctx.req().getContentLengthLong();
+          if (cl > MAX_REQUEST_BYTES) {
+            throw new WebError(
+                413, "the request is too large (at most " + MAX_REQUEST_BYTES / 1024 + " KiB)");
+          }
+        });
+    new ErrorMapper(pages).install(app);
+    FeedPages feeds = new FeedPages(services, pages, auth);
+    feeds.install(app);
+    new PaperPages(services, pages, auth, feeds).install(app);
+    new SearchPage(services, pages, auth).install(app);
+    new AccountPages(services, pages, auth).install(app);
+    new ApiRoutes(services, auth).install(app);
+    new AtomFeeds(services).install(app);
+    app.start(server.host(), server.port());
+    return new WebServer(app);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

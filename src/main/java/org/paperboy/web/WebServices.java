@@ -1,0 +1,27 @@
+package org.paperboy.web;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.paperboy.account.Accounts;
+import org.paperboy.community.CommunityStore;
+import org.paperboy.community.Submissions;
+import org.paperboy.config.PaperboyConfig;
+import org.paperboy.feed.FeedService;
+import org.paperboy.search.PaperSearcher;
+import org.paperboy.store.PaperStore;
+
+/**
+ * Everything the web layer calls. The web layer itself holds no state of its own.
+ *
+ * @param searchStatus a line about semantic search readiness (e.g. embedding progress), or null
+ */
+public record WebServices(
+    PaperboyConfig config,
+    PaperStore papers,
+    FeedService feed,
+    Accounts accounts,
+    CommunityStore community,
+    Submissions submissions,
+    PaperSearcher searcher,
+    Supplier<String> searchStatus,
+    Clock clock) {}

@@ -1,0 +1,23 @@
+package org.paperboy.web.view;
+
+import java.util.List;
+import org.paperboy.community.Comment;
+
+/** The paper page. */
+public record PaperView(
+    PaperCard card,
+    String abstractText,
+    List<String> authors,
+    String absUrl,
+    String pdfUrl,
+    String codeUrl,
+    String projectUrl,
+    String aiSummary,
+    String submittedBy,
+    String versions,
+    String journalRef,
+    String doi,
+    boolean hidden,
+    List<Comment> comments,
+    List<PaperCard> similar,
+    String similarNote) {}
