@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.paperboy.ingest.ImportOptions;
 import org.paperboy.ingest.ImportReport;
-import org.paperboy.ingest.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
       "Data goes to ./demo-data unless --data or PAPERBOY_DATA says otherwise."
     })
 final class DemoCommand implements Callable<Integer> {
-  /** The page captures are from 2024; their dates without a year mean that year. */
-  static final LocalDate PAGES_CAPTURED = LocalDate.of(2024, 12, 31);
+  /** The page captures were made in late 2024; dates without a year mean that year. */
+  static final LocalDate PAGES_CAPTURED = LocalDate.of(2024, 12, 1);
 
   @ParentCommand Main main;
 
@@ -63,22 +60,9 @@ final class DemoCommand implements Callable<Integer> {
         true,
         runtime -> {
           long start = System.nanoTime();
-          var store = runtime.workspace.store;
-          int batch = runtime.workspace.config.importBatchSize();
-          Importer importer = new Importer(store, runtime.follower);
-          ImportReport a =
-              importer.run(
-                  List.of(hf),
-                  new ImportOptions(Optional.empty(), LocalDate.now(main.clock), batch),
-                  new org.paperboy.ingest.ImportListener() {});
+          ImportReport a = runtime.importFiles(List.of(hf), LocalDate.now(main.clock));
           ImportReport b =
-              Files.isDirectory(pages)
-                  ? importer.run(
-                      List.of(pages),
-                      new ImportOptions(Optional.empty(), PAGES_CAPTURED, batch),
-                      new org.paperboy.ingest.ImportListener() {})
-                  : null;
-          runtime.workspace.index.commit();
+              Files.isDirectory(pages) ? runtime.importFiles(List.of(pages), PAGES_CAPTURED) : null;
           main.out.printf(
               "paperboy: demo corpus imported in %.1f s: %s%s%n",
               (System.nanoTime() - start) / 1e9,

@@ -2,7 +2,10 @@ package org.paperboy.cli;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +19,10 @@ import org.paperboy.embed.EmbeddingStage;
 import org.paperboy.feed.FeedService;
 import org.paperboy.index.IndexFollower;
 import org.paperboy.ingest.ArxivApiClient;
+import org.paperboy.ingest.ImportListener;
+import org.paperboy.ingest.ImportOptions;
+import org.paperboy.ingest.ImportReport;
+import org.paperboy.ingest.Importer;
 import org.paperboy.web.WebServer;
 import org.paperboy.web.WebServices;
 import org.slf4j.Logger;
@@ -25,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * One serving process: the workspace (store + index), the web server, and a background thread that
  * embeds papers which have no embedding yet, so semantic search joins as it goes.
  */
-final class ServerRuntime implements AutoCloseable {
+public final class ServerRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
   private static final long EMBED_POLL_MS = 30_000;
 
@@ -48,7 +55,7 @@ final class ServerRuntime implements AutoCloseable {
     this.embedding.setDaemon(true);
   }
 
-  static ServerRuntime open(PaperboyConfig config, PrintStream err) {
+  public static ServerRuntime open(PaperboyConfig config, PrintStream err) {
     Workspace w = Workspace.open(config, err);
     try {
       return new ServerRuntime(w, new Embedder(config.embeddingModel()));
@@ -59,7 +66,7 @@ final class ServerRuntime implements AutoCloseable {
   }
 
   /** Starts the web server (and, when asked, the embedding thread); returns the bound port. */
-  int start(Clock clock, boolean embedInBackground) {
+  public int start(Clock clock, boolean embedInBackground) {
     PaperboyConfig config = workspace.config;
     CommunityStore community = new CommunityStore(workspace.jdbc);
     Accounts accounts = new Accounts(new AccountStore(workspace.jdbc), clock);
@@ -88,6 +95,23 @@ final class ServerRuntime implements AutoCloseable {
       embedding.start();
     }
     return web.port();
+  }
+
+  /** Imports files the way {@code paperboy import} does, keeping the index in step. */
+  public ImportReport importFiles(List<Path> inputs, LocalDate asOf) {
+    Importer importer = new Importer(workspace.store, follower);
+    ImportReport report =
+        importer.run(
+            inputs,
+            new ImportOptions(Optional.empty(), asOf, workspace.config.importBatchSize()),
+            new ImportListener() {});
+    workspace.index.commit();
+    return report;
+  }
+
+  /** Embeds every paper that has none yet, now, on this thread. */
+  public long embedAll() {
+    return EmbeddingStage.run(workspace.store, embedder, workspace.index, n -> {});
   }
 
   /** A line for the search page while embeddings are missing; null when all papers have one. */

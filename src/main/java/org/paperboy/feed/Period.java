@@ -3,7 +3,6 @@ package org.paperboy.feed;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
@@ -66,10 +65,13 @@ public record Period(Kind kind, LocalDate first, LocalDate last) {
               }
               int year = Integer.parseInt(m.group(1));
               int week = Integer.parseInt(m.group(2));
+              if (week < 1 || week > 53) {
+                throw new IllegalArgumentException("week: " + year + " has no week " + week);
+              }
               LocalDate d =
                   LocalDate.of(year, 1, 4)
                       .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Math.max(1, week));
-              if (week < 1 || d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) != week) {
+              if (d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) != week) {
                 throw new IllegalArgumentException("week: " + year + " has no week " + week);
               }
               yield week(d);
@@ -79,7 +81,7 @@ public record Period(Kind kind, LocalDate first, LocalDate last) {
         throw new IllegalArgumentException(kind.key() + ": out of range: " + t);
       }
       return p;
-    } catch (DateTimeParseException e) {
+    } catch (java.time.DateTimeException e) {
       throw new IllegalArgumentException(
           kind.key()
               + ": expected "

@@ -24,7 +24,7 @@ import org.paperboy.paper.Source;
  * YYYY-MM-DD} day, that is the Daily Papers day; otherwise {@code submittedOnDailyAt}, and in early
  * responses that lack it, the entry's own {@code publishedAt} (when it was listed).
  */
-final class HfDailyParser implements PaperParser {
+public final class HfDailyParser implements PaperParser {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override

@@ -27,9 +27,14 @@ import org.paperboy.paper.Paper;
 final class AtomFeeds {
   static final int ENTRIES = 30;
   private final WebServices s;
+  private final java.util.function.Supplier<String> base;
 
-  AtomFeeds(WebServices s) {
+  /**
+   * @param base the public base URL links start with
+   */
+  AtomFeeds(WebServices s, java.util.function.Supplier<String> base) {
     this.s = s;
+    this.base = base;
   }
 
   void install(Javalin app) {
@@ -120,6 +125,6 @@ final class AtomFeeds {
   }
 
   private String url(String path) {
-    return s.config().server().absolute(path);
+    return base.get() + path;
   }
 }

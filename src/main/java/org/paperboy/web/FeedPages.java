@@ -118,7 +118,7 @@ final class FeedPages {
 
   private void trending(Context ctx) {
     FeedService.Trending t = s.feed().trending();
-    int limit = 50;
+    int limit = 200;
     List<FeedEntry> top = t.entries().subList(0, Math.min(limit, t.entries().size()));
     User user = auth.user(ctx).orElse(null);
     List<PaperCard> cards =

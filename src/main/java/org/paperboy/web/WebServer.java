@@ -59,8 +59,14 @@ public final class WebServer implements AutoCloseable {
     new SearchPage(services, pages, auth).install(app);
     new AccountPages(services, pages, auth).install(app);
     new ApiRoutes(services, auth).install(app);
-    new AtomFeeds(services).install(app);
+    // With port 0 the public URL is only known once the server is bound.
+    java.util.concurrent.atomic.AtomicReference<String> base =
+        new java.util.concurrent.atomic.AtomicReference<>(server.publicUrl().toString());
+    new AtomFeeds(services, base::get).install(app);
     app.start(server.host(), server.port());
+    if (server.publicUrl().getPort() == 0) {
+      base.set("http://" + server.host() + ":" + app.port());
+    }
     return new WebServer(app);
   }
 

@@ -11,20 +11,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.paperboy.paper.Paper;
 
 /** What a parser delivered for one input. */
-record Parsed(List<Paper> papers, List<String> rejections) {
+public record Parsed(List<Paper> papers, List<String> rejections) {
 
-  static Parsed file(PaperParser parser, Path file) throws IOException {
+  public static Parsed file(PaperParser parser, Path file) throws IOException {
     try (InputStream in = InputFiles.open(file, new AtomicLong())) {
       return stream(parser, in, file.getFileName().toString());
     }
   }
 
-  static Parsed text(PaperParser parser, String fileName, String text) throws IOException {
+  public static Parsed text(PaperParser parser, String fileName, String text) throws IOException {
     return stream(
         parser, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), fileName);
   }
 
-  static Parsed stream(PaperParser parser, InputStream in, String fileName) throws IOException {
+  public static Parsed stream(PaperParser parser, InputStream in, String fileName)
+      throws IOException {
     List<Paper> papers = new ArrayList<>();
     List<String> rejections = new ArrayList<>();
     parser.parse(
