@@ -33,7 +33,8 @@ import picocli.CommandLine.ScopeType;
       SimilarCommand.class,
       EvalCommand.class,
       ServeCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      HarvestCommand.class
     })
 public final class Main {
 

@@ -17,7 +17,7 @@ final class ReindexCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var config = main.config(Map.of());
-    try (Workspace w = Workspace.open(config, main.err)) {
+    try (Workspace w = Workspace.open(config, main.err, false)) {
       long start = System.nanoTime();
       long n = Reindexer.rebuild(w.store, w.index, config.embeddingModel().key(), x -> {});
       main.out.printf("indexed %,d papers in %.1f s%n", n, (System.nanoTime() - start) / 1e9);

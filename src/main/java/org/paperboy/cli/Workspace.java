@@ -35,6 +35,14 @@ final class Workspace implements AutoCloseable {
   }
 
   static Workspace open(PaperboyConfig config, PrintStream err) {
+    return open(config, err, true);
+  }
+
+  /**
+   * @param rebuildStale whether to rebuild a missing or outdated index now ({@code reindex} says
+   *     no: it rebuilds anyway)
+   */
+  static Workspace open(PaperboyConfig config, PrintStream err, boolean rebuildStale) {
     Stores.Opened opened = Stores.openAll(config);
     PaperStore store = opened.papers();
     PaperIndex index;
@@ -45,7 +53,7 @@ final class Workspace implements AutoCloseable {
       throw e;
     }
     Workspace w = new Workspace(config, store, opened.jdbc(), index);
-    if (index.rebuildNeeded() && store.countLive() > 0) {
+    if (rebuildStale && index.rebuildNeeded() && store.countLive() > 0) {
       err.println(
           "paperboy: building the search index from the store ("
               + settings(config).describe()

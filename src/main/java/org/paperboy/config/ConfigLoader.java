@@ -28,7 +28,17 @@ public final class ConfigLoader {
           "server.host",
           "server.port",
           "server.public-url",
-          "arxiv.api-url");
+          "arxiv.api-url",
+          "harvest.oai-url",
+          "harvest.hf-url",
+          "harvest.arxiv-delay-seconds",
+          "harvest.hf-delay-seconds",
+          "harvest.max-attempts",
+          "harvest.timeout-seconds",
+          "harvest.max-response-mb",
+          "harvest.set",
+          "harvest.schedule.arxiv",
+          "harvest.schedule.hf-daily");
 
   private ConfigLoader() {}
 
@@ -87,7 +97,45 @@ public final class ConfigLoader {
             values.getOrDefault("server.host", d.server().host()),
             intValue(values, "server.port", d.server().port()),
             values.get("server.public-url")),
-        uri(values.getOrDefault("arxiv.api-url", d.arxivApi().toString()), "arxiv.api-url"));
+        uri(values.getOrDefault("arxiv.api-url", d.arxivApi().toString()), "arxiv.api-url"),
+        harvest(values, d.harvest()));
+  }
+
+  private static HarvestSettings harvest(Map<String, String> v, HarvestSettings d) {
+    return new HarvestSettings(
+        uri(v.getOrDefault("harvest.oai-url", d.oaiUrl().toString()), "harvest.oai-url"),
+        uri(v.getOrDefault("harvest.hf-url", d.hfUrl().toString()), "harvest.hf-url"),
+        seconds(v, "harvest.arxiv-delay-seconds", d.arxivDelay()),
+        seconds(v, "harvest.hf-delay-seconds", d.hfDelay()),
+        intValue(v, "harvest.max-attempts", d.maxAttempts()),
+        seconds(v, "harvest.timeout-seconds", d.timeout()),
+        (long)
+            (doubleValue(v, "harvest.max-response-mb", d.maxResponseBytes() / 1048576.0) * 1048576),
+        v.getOrDefault("harvest.set", d.set()),
+        time(v, "harvest.schedule.arxiv"),
+        time(v, "harvest.schedule.hf-daily"));
+  }
+
+  private static java.time.Duration seconds(
+      Map<String, String> v, String key, java.time.Duration dflt) {
+    double s = doubleValue(v, key, dflt.toMillis() / 1000.0);
+    if (s < 0 || s > 86_400) {
+      throw new ConfigException(key + ": must be between 0 and 86400 seconds, was " + s);
+    }
+    return java.time.Duration.ofMillis(Math.round(s * 1000));
+  }
+
+  private static java.time.LocalTime time(Map<String, String> v, String key) {
+    String s = v.get(key);
+    if (s == null || s.isBlank() || s.strip().equalsIgnoreCase("off")) {
+      return null;
+    }
+    try {
+      return java.time.LocalTime.parse(s.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ConfigException(
+          key + ": expected a time of day HH:MM (UTC) or off, was '" + s + "'");
+    }
   }
 
   private static java.net.URI uri(String v, String key) {

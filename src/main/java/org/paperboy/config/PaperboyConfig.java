@@ -17,7 +17,8 @@ import org.paperboy.search.HybridFusion;
  * @param fusion how hybrid search fuses keyword and semantic results; keys {@code search.fusion}
  *     ({@code rrf} or {@code convex}) and {@code search.lexical-weight}
  * @param server where the web server listens and the address readers reach it at
- * @param arxivApi the arXiv API endpoint for submissions; key {@code arxiv.api-url}
+ * @param arxivApi the arXiv API endpoint for submissions and harvests; key {@code arxiv.api-url}
+ * @param harvest harvest endpoints, politeness and schedule
  */
 public record PaperboyConfig(
     Path dataDir,
@@ -25,7 +26,8 @@ public record PaperboyConfig(
     EmbeddingModelId embeddingModel,
     HybridFusion fusion,
     ServerSettings server,
-    java.net.URI arxivApi) {
+    java.net.URI arxivApi,
+    HarvestSettings harvest) {
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final int DEFAULT_IMPORT_BATCH_SIZE = 1000;
 
@@ -56,6 +58,7 @@ public record PaperboyConfig(
         DEFAULT_MODEL,
         DEFAULT_FUSION,
         ServerSettings.defaults(),
-        DEFAULT_ARXIV_API);
+        DEFAULT_ARXIV_API,
+        HarvestSettings.defaults());
   }
 }

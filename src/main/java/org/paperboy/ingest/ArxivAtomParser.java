@@ -18,7 +18,7 @@ import org.paperboy.paper.Source;
  * arXiv API responses (Atom 1.0 with {@code arxiv:} extensions), both the legacy layout and the
  * 2025+ one (un-prefixed children, https links). An API error entry fails the whole response.
  */
-final class ArxivAtomParser implements PaperParser {
+public final class ArxivAtomParser implements PaperParser {
   /**
    * arXiv categories look like {@code cs.LG}, {@code hep-th}, {@code math-ph}; MSC/ACM codes do
    * not.

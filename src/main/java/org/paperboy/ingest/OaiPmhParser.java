@@ -18,7 +18,7 @@ import org.paperboy.paper.Source;
  * OAI-PMH {@code ListRecords} responses with {@code metadataPrefix=arXiv} or {@code arXivRaw},
  * streamed with StAX. Deleted records ({@code <header status="deleted">}) become tombstones.
  */
-final class OaiPmhParser implements PaperParser {
+public final class OaiPmhParser implements PaperParser {
 
   @Override
   public void parse(InputStream in, String fileName, RecordSink sink) throws IOException {

@@ -28,7 +28,8 @@ class ConfigLoaderTest {
                 PaperboyConfig.DEFAULT_MODEL,
                 PaperboyConfig.DEFAULT_FUSION,
                 ServerSettings.defaults(),
-                PaperboyConfig.DEFAULT_ARXIV_API));
+                PaperboyConfig.DEFAULT_ARXIV_API,
+                HarvestSettings.defaults()));
 
     Map<String, String> env =
         Map.of("PAPERBOY_DATA", "/srv/env", "PAPERBOY_IMPORT_BATCH_SIZE", "20");
@@ -40,7 +41,8 @@ class ConfigLoaderTest {
                 PaperboyConfig.DEFAULT_MODEL,
                 PaperboyConfig.DEFAULT_FUSION,
                 ServerSettings.defaults(),
-                PaperboyConfig.DEFAULT_ARXIV_API));
+                PaperboyConfig.DEFAULT_ARXIV_API,
+                HarvestSettings.defaults()));
 
     assertThat(ConfigLoader.load(file, env, Map.of("data", "/srv/flag")))
         .isEqualTo(
@@ -50,7 +52,8 @@ class ConfigLoaderTest {
                 PaperboyConfig.DEFAULT_MODEL,
                 PaperboyConfig.DEFAULT_FUSION,
                 ServerSettings.defaults(),
-                PaperboyConfig.DEFAULT_ARXIV_API));
+                PaperboyConfig.DEFAULT_ARXIV_API,
+                HarvestSettings.defaults()));
   }
 
   @Test

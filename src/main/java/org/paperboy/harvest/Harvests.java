@@ -1,0 +1,132 @@
+package org.paperboy.harvest;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.paperboy.config.HarvestSettings;
+import org.paperboy.ingest.BatchWriter;
+import org.paperboy.paper.ArxivId;
+import org.paperboy.store.PaperStore;
+
+/**
+ * Runs harvests under a lease in the store, so that exactly one harvest of a source runs at a time,
+ * whichever process or node starts it. Used by {@code paperboy harvest} and by the scheduler inside
+ * {@code serve}.
+ */
+public final class Harvests {
+  /** How long a lease lasts without renewal; a harvest renews it between sources' pages. */
+  public static final Duration LEASE = Duration.ofMinutes(30);
+
+  private final HarvestSettings settings;
+  private final URI arxivApi;
+  private final HarvestStore state;
+  private final PaperStore store;
+  private final Consumer<BatchWriter.Committed> onCommit;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final String owner;
+
+  public Harvests(
+      HarvestSettings settings,
+      URI arxivApi,
+      HarvestStore state,
+      PaperStore store,
+      Consumer<BatchWriter.Committed> onCommit,
+      Clock clock,
+      Sleeper sleeper) {
+    this.settings = settings;
+    this.arxivApi = arxivApi;
+    this.state = state;
+    this.store = store;
+    this.onCommit = onCommit;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.owner = ManagementFactory.getRuntimeMXBean().getName();
+  }
+
+  public HarvestStore state() {
+    return state;
+  }
+
+  FetchPolicy policy(Duration delay) {
+    return new FetchPolicy(
+        delay,
+        settings.maxAttempts(),
+        Duration.ofSeconds(2),
+        Duration.ofMinutes(2),
+        settings.maxResponseBytes(),
+        Duration.ofSeconds(10),
+        settings.timeout());
+  }
+
+  private PoliteFetcher fetcher(Duration delay) {
+    return new PoliteFetcher(policy(delay), clock, sleeper);
+  }
+
+  public HarvestReport oai(OaiHarvester.Request req, URI endpoint) {
+    URI url = endpoint != null ? endpoint : settings.oaiUrl();
+    return leased(
+        req.source(),
+        commit ->
+            new OaiHarvester(fetcher(settings.arxivDelay()), url, state, store, commit, clock)
+                .run(req));
+  }
+
+  public HarvestReport hfDaily(LocalDate from, LocalDate to, URI endpoint) {
+    URI url = endpoint != null ? endpoint : settings.hfUrl();
+    return leased(
+        HfDailyHarvester.SOURCE,
+        commit ->
+            new HfDailyHarvester(fetcher(settings.hfDelay()), url, state, store, commit, clock)
+                .run(from, to));
+  }
+
+  public HarvestReport arxivIds(List<ArxivId> ids, URI endpoint) {
+    return leased(ArxivApiHarvester.SOURCE, commit -> api(endpoint, commit).byIds(ids));
+  }
+
+  public HarvestReport arxivQuery(String query, int max, URI endpoint) {
+    return leased(ArxivApiHarvester.SOURCE, commit -> api(endpoint, commit).byQuery(query, max));
+  }
+
+  private ArxivApiHarvester api(URI endpoint, Consumer<BatchWriter.Committed> commit) {
+    return new ArxivApiHarvester(
+        fetcher(settings.arxivDelay()),
+        endpoint != null ? endpoint : arxivApi,
+        state,
+        store,
+        commit,
+        clock);
+  }
+
+  /** Runs {@code work} holding the source's lease, renewed after every stored page. */
+  private HarvestReport leased(
+      String source, Function<Consumer<BatchWriter.Committed>, HarvestReport> work) {
+    if (!state.acquire(source, owner, clock.instant(), LEASE)) {
+      HarvestState s = state.load(source);
+      throw new HarvestException(
+          "another harvest of "
+              + source
+              + " is running ("
+              + s.leaseOwner()
+              + ", lease until "
+              + s.leaseUntil()
+              + ")");
+    }
+    Consumer<BatchWriter.Committed> renewing =
+        c -> {
+          onCommit.accept(c);
+          state.acquire(source, owner, clock.instant(), LEASE);
+        };
+    try {
+      return work.apply(renewing);
+    } finally {
+      state.release(source, owner);
+    }
+  }
+}

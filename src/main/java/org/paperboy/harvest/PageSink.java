@@ -1,0 +1,68 @@
+package org.paperboy.harvest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.paperboy.ingest.BadInputException;
+import org.paperboy.ingest.BatchWriter;
+import org.paperboy.ingest.PaperParser;
+import org.paperboy.ingest.RecordSink;
+import org.paperboy.paper.Paper;
+import org.paperboy.store.PaperStore;
+
+/**
+ * Parses one fetched page and writes its records in one transaction (so a page is stored whole or
+ * not at all), keeping the index in step through {@code onCommit}. Counts what it did.
+ */
+final class PageSink {
+  static final int KEEP_REJECTIONS = 20;
+
+  private final PaperStore store;
+  private final Consumer<BatchWriter.Committed> onCommit;
+  long records;
+  long created;
+  long changed;
+  long rejected;
+  final List<String> rejections = new ArrayList<>();
+
+  PageSink(PaperStore store, Consumer<BatchWriter.Committed> onCommit) {
+    this.store = store;
+    this.onCommit = onCommit;
+  }
+
+  /** Returns the number of good records on the page. */
+  int write(PaperParser parser, byte[] body, String name) {
+    List<Paper> papers = new ArrayList<>();
+    try {
+      parser.parse(
+          new ByteArrayInputStream(body),
+          name,
+          new RecordSink() {
+            @Override
+            public void accept(Paper paper) {
+              papers.add(paper);
+            }
+
+            @Override
+            public void reject(String where, String reason) {
+              rejected++;
+              if (rejections.size() < KEEP_REJECTIONS) {
+                rejections.add(name + " " + where + ": " + reason);
+              }
+            }
+          });
+    } catch (IOException | BadInputException e) {
+      throw new HarvestException(name + ": " + e.getMessage(), e);
+    }
+    if (!papers.isEmpty()) {
+      BatchWriter.Committed c = new BatchWriter(store).write(papers);
+      onCommit.accept(c);
+      created += c.created().size();
+      changed += c.changed().size();
+    }
+    records += papers.size();
+    return papers.size();
+  }
+}
