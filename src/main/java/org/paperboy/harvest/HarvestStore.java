@@ -47,6 +47,19 @@ public final class HarvestStore {
         > 0;
   }
 
+  /** Takes the lease from {@code deadOwner} (known to be gone); false if someone else has it. */
+  public boolean takeOver(
+      String source, String deadOwner, String owner, Instant now, Duration ttl) {
+    return jdbc.update(
+            "UPDATE harvest_state SET lease_owner = ?, lease_until = ? WHERE source = ?"
+                + " AND lease_owner = ?",
+            owner,
+            now.plus(ttl).toEpochMilli(),
+            source,
+            deadOwner)
+        > 0;
+  }
+
   public void release(String source, String owner) {
     jdbc.update(
         "UPDATE harvest_state SET lease_owner = NULL, lease_until = NULL"

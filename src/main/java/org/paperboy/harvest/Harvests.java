@@ -104,10 +104,35 @@ public final class Harvests {
         clock);
   }
 
+  /**
+   * A lease held by a process on this machine that no longer exists (killed, crashed) is taken over
+   * at once instead of after it expires; leases of other machines wait for expiry.
+   */
+  private boolean takeOverFromDeadProcess(String source) {
+    String holder = state.load(source).leaseOwner();
+    if (holder == null || !holder.contains("@")) {
+      return false;
+    }
+    String host = holder.substring(holder.indexOf('@') + 1);
+    String ourHost = owner.substring(owner.indexOf('@') + 1);
+    if (!host.equals(ourHost)) {
+      return false;
+    }
+    try {
+      long pid = Long.parseLong(holder.substring(0, holder.indexOf('@')));
+      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        return false;
+      }
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    return state.takeOver(source, holder, owner, clock.instant(), LEASE);
+  }
+
   /** Runs {@code work} holding the source's lease, renewed after every stored page. */
   private HarvestReport leased(
       String source, Function<Consumer<BatchWriter.Committed>, HarvestReport> work) {
-    if (!state.acquire(source, owner, clock.instant(), LEASE)) {
+    if (!state.acquire(source, owner, clock.instant(), LEASE) && !takeOverFromDeadProcess(source)) {
       HarvestState s = state.load(source);
       throw new HarvestException(
           "another harvest of "
