@@ -17,6 +17,10 @@ import org.paperboy.config.PaperboyConfig;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingStage;
 import org.paperboy.feed.FeedService;
+import org.paperboy.harvest.HarvestScheduler;
+import org.paperboy.harvest.HarvestStore;
+import org.paperboy.harvest.Harvests;
+import org.paperboy.harvest.Sleeper;
 import org.paperboy.index.IndexFollower;
 import org.paperboy.ingest.ArxivApiClient;
 import org.paperboy.ingest.ImportListener;
@@ -44,6 +48,8 @@ public final class ServerRuntime implements AutoCloseable {
   private final AtomicLong embeddedNow = new AtomicLong();
   private volatile boolean embeddingBusy;
   private WebServer web;
+  private Thread harvesting;
+  private Thread statusThread;
 
   private ServerRuntime(Workspace workspace, Embedder embedder) {
     this.workspace = workspace;
@@ -90,9 +96,31 @@ public final class ServerRuntime implements AutoCloseable {
             workspace.searcher(Optional.of(embedder)),
             this::searchStatus,
             clock);
-    web = WebServer.start(services);
+    Harvests harvests =
+        new Harvests(
+            config.harvest(),
+            config.arxivApi(),
+            new HarvestStore(workspace.jdbc),
+            workspace.store,
+            c -> {
+              follower.accept(c);
+              workspace.index.refresh();
+            },
+            clock,
+            Sleeper.REAL);
+    status = computeSearchStatus();
+    statusThread = new Thread(this::statusLoop, "paperboy-status");
+    statusThread.setDaemon(true);
+    statusThread.start();
+    web = WebServer.start(services, harvests.state());
     if (embedInBackground) {
       embedding.start();
+    }
+    HarvestScheduler scheduler = new HarvestScheduler(harvests, config.harvest(), clock);
+    if (scheduler.enabled()) {
+      harvesting = new Thread(scheduler, "paperboy-harvest");
+      harvesting.setDaemon(true);
+      harvesting.start();
     }
     return web.port();
   }
@@ -114,8 +142,34 @@ public final class ServerRuntime implements AutoCloseable {
     return EmbeddingStage.run(workspace.store, embedder, workspace.index, n -> {});
   }
 
-  /** A line for the search page while embeddings are missing; null when all papers have one. */
+  private static final long STATUS_EVERY_MS = 10_000;
+  private volatile String status;
+
+  /**
+   * A line for the search page while embeddings are missing; null when all papers have one.
+   * Counting papers scans the store, so a background thread recomputes it every 10 seconds and
+   * requests only read it.
+   */
   private String searchStatus() {
+    return status;
+  }
+
+  private void statusLoop() {
+    while (!stopping.get()) {
+      try {
+        status = computeSearchStatus();
+      } catch (RuntimeException e) {
+        LOG.debug("search status not available: {}", e.getMessage());
+      }
+      try {
+        Thread.sleep(STATUS_EVERY_MS);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private String computeSearchStatus() {
     String model = workspace.config.embeddingModel().key();
     long live = workspace.store.countLive();
     long done = workspace.store.countEmbedded(model);
@@ -166,6 +220,12 @@ public final class ServerRuntime implements AutoCloseable {
       return;
     }
     embedding.interrupt();
+    if (harvesting != null) {
+      harvesting.interrupt();
+    }
+    if (statusThread != null) {
+      statusThread.interrupt();
+    }
     try {
       embedding.join(30_000);
     } catch (InterruptedException e) {

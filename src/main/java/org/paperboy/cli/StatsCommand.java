@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperboy.harvest.HarvestState;
+import org.paperboy.harvest.HarvestStore;
 import org.paperboy.store.PaperStore;
 import org.paperboy.store.StoreStats;
 import picocli.CommandLine.Command;
@@ -34,14 +37,29 @@ final class StatsCommand implements Callable<Integer> {
     var config = main.config(Map.of());
     String model = config.embeddingModel().key();
     long embedded;
-    try (PaperStore store = Stores.open(config)) {
+    List<HarvestState> harvests;
+    Stores.Opened opened = Stores.openAll(config);
+    try (PaperStore store = opened.papers()) {
       s = store.stats();
       embedded = store.countEmbedded(model);
+      harvests = new HarvestStore(opened.jdbc()).all();
     }
     if (json) {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       ObjectNode tree = mapper.valueToTree(s);
       tree.putObject("embeddings").put("model", model).put("embedded", embedded);
+      var h = tree.putArray("harvests");
+      for (HarvestState st : harvests) {
+        ObjectNode n = h.addObject();
+        n.put("source", st.source());
+        n.put("lastSuccess", str(st.lastSuccess()));
+        n.put("lastError", st.lastError());
+        n.put("lastErrorAt", str(st.lastErrorAt()));
+        n.put("errorCount", st.errorCount());
+        n.put("nextRun", str(st.nextRun()));
+        n.put("incrementalFrom", st.incrementalFrom());
+        n.put("unfinished", st.cursor() != null);
+      }
       main.out.println(mapper.writeValueAsString(tree));
       return ExitCodes.OK;
     }
@@ -51,10 +69,25 @@ final class StatsCommand implements Callable<Integer> {
     main.out.printf(
         "embeddings (%s): %,d of %,d (%.1f%%)%n",
         model, embedded, s.papers(), s.papers() == 0 ? 100.0 : 100.0 * embedded / s.papers());
+    for (HarvestState st : harvests) {
+      main.out.printf(
+          "harvest %s: last success %s; %s; next run %s%s%n",
+          st.source(),
+          st.lastSuccess() == null ? "never" : st.lastSuccess(),
+          st.errorCount() == 0
+              ? "no errors"
+              : st.errorCount() + " error(s) since, last: " + st.lastError(),
+          st.nextRun() == null ? "not scheduled" : st.nextRun(),
+          st.cursor() != null ? "; unfinished (the next run resumes)" : "");
+    }
     print("by source", s.bySource(), Integer.MAX_VALUE);
     print("by year", s.byYear(), Integer.MAX_VALUE);
     print("by primary category (top " + top + ")", s.byPrimaryCategory(), top);
     return ExitCodes.OK;
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
   }
 
   private void print(String heading, Map<String, Long> counts, int limit) {

@@ -2,6 +2,7 @@ package org.paperboy.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import org.paperboy.harvest.HarvestStore;
 
 /**
  * The HTTP server: pages, JSON API and Atom feeds over {@link WebServices}. Routes live in one
@@ -18,7 +19,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Starts serving on the configured host and port (0: any free port). */
-  public static WebServer start(WebServices services) {
+  public static WebServer start(WebServices services, HarvestStore harvests) {
     var server = services.config().server();
     Auth auth = new Auth(services.accounts(), server.secureCookies());
     Pages pages = new Pages(new Templates(), auth);
@@ -59,6 +60,7 @@ public final class WebServer implements AutoCloseable {
     new SearchPage(services, pages, auth).install(app);
     new AccountPages(services, pages, auth).install(app);
     new ApiRoutes(services, auth).install(app);
+    new AdminPages(pages, auth, harvests).install(app);
     // With port 0 the public URL is only known once the server is bound.
     java.util.concurrent.atomic.AtomicReference<String> base =
         new java.util.concurrent.atomic.AtomicReference<>(server.publicUrl().toString());

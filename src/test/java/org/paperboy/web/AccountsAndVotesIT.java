@@ -401,6 +401,8 @@ class AccountsAndVotesIT {
         Pattern.compile("id=\"comment-([0-9a-f]{12})\"").matcher(admin.get("/papers/" + id).body());
     assertThat(m.find()).isTrue();
     admin.submit("/papers/" + id, "/admin/comments/hide", Map.of("comment", m.group(1)));
+    assertThat(admin.get("/admin/harvest").statusCode()).isEqualTo(200);
+    assertThat(reader.get("/admin/harvest").statusCode()).isEqualTo(403);
     assertThat(reader.get("/papers/" + id).body()).doesNotContain("spam spam");
     assertThat(admin.get("/papers/" + id).body()).contains("spam spam");
   }
