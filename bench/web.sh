@@ -3,7 +3,8 @@
 # serves it with bin/paperboy serve, then drives it from wrk on loopback:
 #   - per endpoint, one connection for DURATION s: daily page, paper page, search page (hybrid),
 #     search (keyword), API daily papers; wrk's latency percentiles (p50, p99)
-#   - all of them mixed, 50 connections for DURATION s: requests/s and errors.
+#   - 50 connections for DURATION s: "pages" (daily, paper, API daily) and "mixed" (all five,
+#     so 40% searches): requests/s and errors.
 # Usage: bench/web.sh [DATA_DIR] [DURATION]   (defaults /tmp/paperboy-bench-182k, 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,7 @@ w("api", [f"/api/daily_papers?date={d}" for d in days])
 print(f"{len(ids):,} papers; {len(days)} days, {len(sample)} papers, {len(qs)} queries")
 PY
 cat "$work"/daily "$work"/paper "$work"/search "$work"/keyword "$work"/api | shuf --random-source=<(yes) > "$work/mixed"
+cat "$work"/daily "$work"/paper "$work"/api | shuf --random-source=<(yes) > "$work/pages"
 
 PAPERBOY_JAVA_OPTS="${PAPERBOY_JAVA_OPTS:--Xmx2g}" bin/paperboy serve --no-embed --data "$data" --port "$port" > "$work/server.log" 2>&1 &
 server=$!
@@ -57,4 +59,5 @@ run() { # name, connections, seconds
 
 run mixed 4 10 > /dev/null # warm-up
 for name in daily paper search keyword api; do run "$name" 1 "$duration"; done
+run pages 50 "$duration"
 run mixed 50 "$duration"

@@ -76,9 +76,9 @@ public final class PoliteFetcher {
           if (body.length > policy.maxBytes()) {
             throw new HarvestException(
                 uri.getHost()
-                    + " sent more than "
-                    + policy.maxBytes() / (1 << 20)
-                    + " MiB for "
+                    + " sent more than the "
+                    + policy.maxBytes()
+                    + "-byte response limit for "
                     + uri);
           }
           validator.check(body);

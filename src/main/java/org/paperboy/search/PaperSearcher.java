@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -46,6 +49,16 @@ import org.paperboy.index.PaperIndex;
 public final class PaperSearcher {
   /** Candidates each side contributes to hybrid fusion (and the minimum kNN depth). */
   public static final int CANDIDATES = 100;
+
+  /** Runs the semantic branch of hybrid queries; daemon threads, one per core. */
+  private static final ExecutorService BRANCHES =
+      Executors.newFixedThreadPool(
+          Math.max(2, Runtime.getRuntime().availableProcessors()),
+          r -> {
+            Thread t = new Thread(r, "paperboy-semantic");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** Snippets are made for pages up to this size (CLI dumps of thousands skip them). */
   private static final int SNIPPET_PAGE_LIMIT = 100;
@@ -114,7 +127,16 @@ public final class PaperSearcher {
       case SEMANTIC -> semantic(q, Math.max(n, 1));
       case HYBRID -> {
         int k = Math.max(n, CANDIDATES);
-        yield fusion.fuse(keyword(q, k), semantic(q, k), n);
+        // The two branches are independent: the semantic one (query embedding + kNN) runs on
+        // another core while this thread does BM25. The fused result does not depend on timing.
+        CompletableFuture<List<ScoredId>> semantic =
+            CompletableFuture.supplyAsync(() -> semantic(q, k), BRANCHES);
+        List<ScoredId> lexical = keyword(q, k);
+        try {
+          yield fusion.fuse(lexical, semantic.join(), n);
+        } catch (java.util.concurrent.CompletionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
       }
     };
   }

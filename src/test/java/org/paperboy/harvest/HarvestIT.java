@@ -69,6 +69,10 @@ class HarvestIT {
   }
 
   private Harvests harvests(int maxAttempts, Duration timeout) {
+    return harvests(maxAttempts, timeout, 8L << 20);
+  }
+
+  private Harvests harvests(int maxAttempts, Duration timeout, long maxBytes) {
     HarvestSettings s =
         new HarvestSettings(
             URI.create("http://127.0.0.1:1/oai"),
@@ -77,7 +81,7 @@ class HarvestIT {
             Duration.ofSeconds(1),
             maxAttempts,
             timeout,
-            8L << 20,
+            maxBytes,
             "cs",
             null,
             null);
@@ -264,6 +268,40 @@ class HarvestIT {
     URI bad = serve(uri -> OaiReplay.error("badArgument", "Illegal set"));
     assertThatThrownBy(() -> harvests().oai(CS, bad))
         .hasMessageContaining("OAI-PMH error badArgument: Illegal set");
+  }
+
+  @Test
+  void oversizedResponsesAreRefused() throws Exception {
+    URI oai = serve(twoPages());
+    assertThatThrownBy(() -> harvests(3, Duration.ofSeconds(5), 4096).oai(CS, oai))
+        .hasMessageContaining("more than the 4096-byte response limit");
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  @Test
+  void theCommandGivesUpWithOneClearLineAndExitCode1() throws Exception {
+    Path config = tmp.resolve("paperboy.properties");
+    Files.writeString(config, "harvest.max-attempts = 2\n");
+    URI oai = serve(uri -> new RecordedServer.Response(500, "text/plain", "oops".getBytes()));
+    var r =
+        org.paperboy.testing.Cli.run(
+            "harvest",
+            "arxiv",
+            "--delay",
+            "0",
+            "--endpoint",
+            oai.toString(),
+            "--data",
+            tmp.resolve("cli").toString(),
+            "--config",
+            config.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err().lines().filter(l -> l.startsWith("paperboy: error:")).toList())
+        .containsExactly(
+            "paperboy: error: harvest: gave up on "
+                + oai
+                + "?verb=ListRecords&metadataPrefix=arXiv&set=cs after 2 attempts: HTTP 500");
+    assertThat(r.err()).doesNotContain("Exception");
   }
 
   @Test
