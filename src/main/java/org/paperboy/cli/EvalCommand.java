@@ -62,6 +62,11 @@ final class EvalCommand implements Callable<Integer> {
   Double lexicalWeight;
 
   @Option(
+      names = "--int8",
+      description = "Quantise vectors to int8 in the HNSW index (default: search.hnsw-int8).")
+  Boolean int8;
+
+  @Option(
       names = "--cache",
       paramLabel = "DIR",
       description = "Cache corpus embeddings here between runs.")
@@ -106,7 +111,10 @@ final class EvalCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("paperboy-eval");
     Map<SearchMode, ModeScores> scores;
     try (Embedder embedder = new Embedder(modelId)) {
-      scores = new Evaluator(embedder, f).run(ds, modes, work, Optional.ofNullable(cache), n -> {});
+      scores =
+          new Evaluator(embedder, f)
+              .quantized(int8 != null ? int8 : config.hnswInt8())
+              .run(ds, modes, work, Optional.ofNullable(cache), n -> {});
     } finally {
       Workspace.deleteTree(work);
     }

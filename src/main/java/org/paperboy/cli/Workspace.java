@@ -87,7 +87,7 @@ final class Workspace implements AutoCloseable {
   }
 
   static IndexSettings settings(PaperboyConfig config) {
-    return new IndexSettings(config.embeddingModel().key(), 16, 100, false);
+    return new IndexSettings(config.embeddingModel().key(), 16, 100, config.hnswInt8());
   }
 
   PaperSearcher searcher(Optional<Embedder> embedder) {

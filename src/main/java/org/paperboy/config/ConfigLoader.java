@@ -38,7 +38,8 @@ public final class ConfigLoader {
           "harvest.max-response-mb",
           "harvest.set",
           "harvest.schedule.arxiv",
-          "harvest.schedule.hf-daily");
+          "harvest.schedule.hf-daily",
+          "search.hnsw-int8");
 
   private ConfigLoader() {}
 
@@ -98,7 +99,20 @@ public final class ConfigLoader {
             intValue(values, "server.port", d.server().port()),
             values.get("server.public-url")),
         uri(values.getOrDefault("arxiv.api-url", d.arxivApi().toString()), "arxiv.api-url"),
-        harvest(values, d.harvest()));
+        harvest(values, d.harvest()),
+        bool(values, "search.hnsw-int8", d.hnswInt8()));
+  }
+
+  private static boolean bool(Map<String, String> v, String key, boolean dflt) {
+    String s = v.get(key);
+    if (s == null || s.isBlank()) {
+      return dflt;
+    }
+    return switch (s.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new ConfigException(key + ": expected true or false, was '" + s + "'");
+    };
   }
 
   private static HarvestSettings harvest(Map<String, String> v, HarvestSettings d) {

@@ -19,6 +19,8 @@ import org.paperboy.search.HybridFusion;
  * @param server where the web server listens and the address readers reach it at
  * @param arxivApi the arXiv API endpoint for submissions and harvests; key {@code arxiv.api-url}
  * @param harvest harvest endpoints, politeness and schedule
+ * @param hnswInt8 keep vectors int8 scalar-quantised in the HNSW index; key {@code
+ *     search.hnsw-int8}, default false (changing it rebuilds the index)
  */
 public record PaperboyConfig(
     Path dataDir,
@@ -27,7 +29,8 @@ public record PaperboyConfig(
     HybridFusion fusion,
     ServerSettings server,
     java.net.URI arxivApi,
-    HarvestSettings harvest) {
+    HarvestSettings harvest,
+    boolean hnswInt8) {
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final int DEFAULT_IMPORT_BATCH_SIZE = 1000;
 
@@ -59,6 +62,7 @@ public record PaperboyConfig(
         DEFAULT_FUSION,
         ServerSettings.defaults(),
         DEFAULT_ARXIV_API,
-        HarvestSettings.defaults());
+        HarvestSettings.defaults(),
+        false);
   }
 }

@@ -31,6 +31,14 @@ public final class Evaluator {
   private final Embedder embedder;
   private final HybridFusion fusion;
 
+  private boolean int8;
+
+  /** Evaluates with int8 scalar-quantised HNSW vectors instead of float32. */
+  public Evaluator quantized(boolean on) {
+    this.int8 = on;
+    return this;
+  }
+
   public Evaluator(Embedder embedder, HybridFusion fusion) {
     this.embedder = embedder;
     this.fusion = fusion;
@@ -46,7 +54,7 @@ public final class Evaluator {
         modes.stream().anyMatch(m -> m != SearchMode.KEYWORD)
             ? corpusVectors(ds, cacheDir, progress)
             : Map.of();
-    IndexSettings settings = new IndexSettings(embedder.id().key(), 16, 100, false);
+    IndexSettings settings = new IndexSettings(embedder.id().key(), 16, 100, int8);
     try (PaperIndex index = PaperIndex.open(workDir, settings)) {
       for (BeirDataset.Doc d : ds.corpus()) {
         Paper p = Paper.builder(d.id()).title(d.title()).abstractText(d.text()).build();

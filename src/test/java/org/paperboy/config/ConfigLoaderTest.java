@@ -29,7 +29,8 @@ class ConfigLoaderTest {
                 PaperboyConfig.DEFAULT_FUSION,
                 ServerSettings.defaults(),
                 PaperboyConfig.DEFAULT_ARXIV_API,
-                HarvestSettings.defaults()));
+                HarvestSettings.defaults(),
+                false));
 
     Map<String, String> env =
         Map.of("PAPERBOY_DATA", "/srv/env", "PAPERBOY_IMPORT_BATCH_SIZE", "20");
@@ -42,7 +43,8 @@ class ConfigLoaderTest {
                 PaperboyConfig.DEFAULT_FUSION,
                 ServerSettings.defaults(),
                 PaperboyConfig.DEFAULT_ARXIV_API,
-                HarvestSettings.defaults()));
+                HarvestSettings.defaults(),
+                false));
 
     assertThat(ConfigLoader.load(file, env, Map.of("data", "/srv/flag")))
         .isEqualTo(
@@ -53,7 +55,8 @@ class ConfigLoaderTest {
                 PaperboyConfig.DEFAULT_FUSION,
                 ServerSettings.defaults(),
                 PaperboyConfig.DEFAULT_ARXIV_API,
-                HarvestSettings.defaults()));
+                HarvestSettings.defaults(),
+                false));
   }
 
   @Test
