@@ -141,8 +141,16 @@ public final class PaperSearcher {
     };
   }
 
-  /** Nearest neighbours of a paper by its embedding, never the paper itself. */
+  /** Nearest neighbours of a paper by its embedding, never the paper itself, with titles. */
   public Optional<List<SearchHit>> similar(String id, int limit) {
+    return similarIds(id, limit).map(others -> hits(others, UserQuery.parse(""), false));
+  }
+
+  /**
+   * Nearest neighbours as ids and scores only (no stored fields read): for callers that load the
+   * papers from the store anyway. Empty when the paper has no embedding.
+   */
+  public Optional<List<ScoredId>> similarIds(String id, int limit) {
     Optional<float[]> v = vectors.apply(id);
     if (v.isEmpty()) {
       return Optional.empty();
@@ -154,7 +162,7 @@ public final class PaperSearcher {
         others.add(s);
       }
     }
-    return Optional.of(hits(others, UserQuery.parse(""), false));
+    return Optional.of(others);
   }
 
   private boolean hasVectors() {

@@ -41,7 +41,9 @@ public final class Database {
 
     HikariConfig pool = new HikariConfig();
     pool.setDataSource(sqlite);
-    pool.setMaximumPoolSize(4);
+    // WAL lets readers run side by side; web requests each hold a connection briefly. Writers
+    // still go one at a time (IMMEDIATE transactions, busy timeout).
+    pool.setMaximumPoolSize(12);
     pool.setPoolName("paperboy-sqlite");
     HikariDataSource ds = new HikariDataSource(pool);
     migrate(ds);

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.paperboy.account.User;
 import org.paperboy.feed.FeedEntry;
 import org.paperboy.paper.Paper;
-import org.paperboy.search.SearchHit;
+import org.paperboy.search.ScoredId;
 import org.paperboy.web.view.FormView;
 import org.paperboy.web.view.PaperCard;
 import org.paperboy.web.view.PaperView;
@@ -79,11 +79,12 @@ final class PaperPages {
     boolean voted = !Cards.votedBy(s, user, List.of(p.id())).isEmpty();
     List<PaperCard> similar = new ArrayList<>();
     String note = null;
-    Optional<List<SearchHit>> hits = s.searcher().similar(p.id(), SIMILAR * 2);
+    // A few extra neighbours cover hidden ones.
+    Optional<List<ScoredId>> hits = s.searcher().similarIds(p.id(), SIMILAR + 4);
     if (hits.isEmpty()) {
       note = "Similar papers appear once this paper's embedding is computed.";
     } else {
-      List<String> ids = hits.get().stream().map(SearchHit::id).toList();
+      List<String> ids = hits.get().stream().map(ScoredId::id).toList();
       Map<String, Paper> found = s.papers().findAll(ids);
       List<Paper> ordered = new ArrayList<>();
       for (String id : ids) {

@@ -2,6 +2,7 @@ package org.paperboy.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.paperboy.harvest.HarvestStore;
 
 /**
@@ -27,6 +28,13 @@ public final class WebServer implements AutoCloseable {
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
+              // Few threads per core: more would only take turns on the same cores; waiting
+              // connections queue in Jetty instead (measured in BENCHMARKS.md).
+              QueuedThreadPool threads =
+                  new QueuedThreadPool(
+                      Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), 4);
+              threads.setName("paperboy-http");
+              config.jetty.threadPool = threads;
               config.http.maxRequestSize = MAX_REQUEST_BYTES;
               config.http.gzipOnlyCompression();
               config.staticFiles.add(
