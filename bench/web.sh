@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Web latency and throughput on a benchmark collection (bench/collection.sh builds one):
-# serves it with bin/paperboy serve, then drives it from wrk on loopback:
+# serves it with bin/paperboy serve, then drives it from wrk (one thread) on loopback after 60 s
+# of warm-up:
 #   - per endpoint, one connection for DURATION s: daily page, paper page, search page (hybrid),
 #     search (keyword), API daily papers; wrk's latency percentiles (p50, p99)
 #   - 50 connections for DURATION s: "pages" (daily, paper, API daily) and "mixed" (all five,
@@ -46,7 +47,7 @@ done
 echo "server up: $(grep -o 'serving.*' "$work/server.log")"
 
 run() { # name, connections, seconds
-  PATHS_FILE="$work/$1" wrk -t"$([ "$2" -gt 1 ] && echo 2 || echo 1)" -c"$2" -d"$3"s --latency \
+  PATHS_FILE="$work/$1" wrk -t1 -c"$2" -d"$3"s --latency \
     -s bench/rotate.lua "http://127.0.0.1:$port" > "$work/$1.out"
   local p50 p99 rps errors
   p50=$(awk '/Latency Distribution/{f=1} f&&$1=="50%"{print $2; exit}' "$work/$1.out")
@@ -57,7 +58,8 @@ run() { # name, connections, seconds
   printf '%-8s c=%-3s p50 %-9s p99 %-9s %8s req/s  non-2xx %s  %s\n' "$1" "$2" "$p50" "$p99" "$rps" "$errors" "$sockerr"
 }
 
-run mixed 4 10 > /dev/null # warm-up
+run mixed 4 30 > /dev/null # warm-up: the JIT needs a while (throughput still rose after 60 s)
+run pages 50 30 > /dev/null
 for name in daily paper search keyword api; do run "$name" 1 "$duration"; done
 run pages 50 "$duration"
 run mixed 50 "$duration"

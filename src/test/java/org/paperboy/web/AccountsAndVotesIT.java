@@ -227,6 +227,32 @@ class AccountsAndVotesIT {
   }
 
   @Test
+  void textAndLinksFromSourcesAreEscapedOrDropped() throws Exception {
+    // A Hugging Face record with markup in its title and abstract and a javascript: code link.
+    String hostile =
+        "[{\"paper\":{\"id\":\"2608.99001\",\"title\":\"<img src=x onerror=alert(1)> Title\","
+            + "\"summary\":\"<script>alert(2)</script> abstract\",\"authors\":[{\"name\":\"<b>Eve</b>\"}],"
+            + "\"publishedAt\":\"2026-08-20T00:00:00.000Z\",\"submittedOnDailyAt\":\"2026-08-21T00:00:00.000Z\","
+            + "\"upvotes\":1,\"githubRepo\":\"javascript:alert(3)\"},\"numComments\":0}]";
+    Path file = dir.resolve("2026-08-21.json");
+    java.nio.file.Files.writeString(file, hostile);
+    assertThat(
+            app.runtime.importFiles(List.of(file), java.time.LocalDate.of(2026, 8, 21)).rejected())
+        .isZero();
+    String page = new WebClient(app.base).get("/papers/2608.99001").body();
+    assertThat(page)
+        .contains("&lt;img src=x onerror=alert(1)&gt; Title")
+        .contains("&lt;script&gt;alert(2)&lt;/script&gt;")
+        .contains("&lt;b&gt;Eve&lt;/b&gt;")
+        .doesNotContain("<img src=x")
+        .doesNotContain("<script>alert")
+        .doesNotContain("javascript:alert");
+    assertThat(new WebClient(app.base).get("/papers/date/2026-08-21").body())
+        .contains("&lt;img src=x onerror=alert(1)&gt; Title")
+        .doesNotContain("<img src=x");
+  }
+
+  @Test
   void apiWritesNeedATokenAndCountOneVotePerReader() throws Exception {
     String id = aPaper("2026-08-17");
     int before = upvotes(id);
