@@ -62,19 +62,8 @@ public final class AccountStore {
         "SELECT " + USER_COLUMNS + " FROM users u WHERE u.id = ?", AccountStore::user, id);
   }
 
-  public Optional<User> byName(String username) {
-    return jdbc.one(
-        "SELECT " + USER_COLUMNS + " FROM users u WHERE u.username_key = ?",
-        AccountStore::user,
-        UsernameRules.key(username));
-  }
-
   void setEmail(String userId, String email) {
     jdbc.update("UPDATE users SET email = ? WHERE id = ?", email, userId);
-  }
-
-  void setRole(String userId, Role role) {
-    jdbc.update("UPDATE users SET role = ? WHERE id = ?", role.name(), userId);
   }
 
   void saveSession(String tokenHash, String userId, String csrf, Instant now, Instant expires) {
@@ -167,21 +156,6 @@ public final class AccountStore {
 
   void deleteFailuresBefore(Instant before) {
     jdbc.update("DELETE FROM login_failures WHERE at <= ?", before.toEpochMilli());
-  }
-
-  /** A secret shared by every node (e.g. for signing links); created on first use. */
-  public String secret(String name) {
-    Optional<String> existing =
-        jdbc.one("SELECT value FROM app_secrets WHERE name = ?", rs -> rs.getString(1), name);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    jdbc.update(
-        "INSERT INTO app_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
-        name,
-        Tokens.random());
-    return jdbc.one("SELECT value FROM app_secrets WHERE name = ?", rs -> rs.getString(1), name)
-        .orElseThrow();
   }
 
   private static User user(ResultSet rs) throws SQLException {

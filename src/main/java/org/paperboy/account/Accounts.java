@@ -130,11 +130,4 @@ public final class Accounts {
   public void setEmail(User user, String email) {
     store.setEmail(user.id(), UsernameRules.checkEmail(email));
   }
-
-  /** Makes {@code username} an admin (CLI); false when there is no such user. */
-  public boolean grantAdmin(String username) {
-    Optional<User> u = store.byName(username);
-    u.ifPresent(user -> store.setRole(user.id(), Role.ADMIN));
-    return u.isPresent();
-  }
 }

@@ -108,7 +108,6 @@ public final class ServerRuntime implements AutoCloseable {
             },
             clock,
             Sleeper.REAL);
-    status = computeSearchStatus();
     statusThread = new Thread(this::statusLoop, "paperboy-status");
     statusThread.setDaemon(true);
     statusThread.start();

@@ -59,14 +59,6 @@ public final class CommunityStore {
     return out;
   }
 
-  /** Every paper this reader voted for, newest vote first. */
-  public List<String> votesOf(String userId) {
-    return jdbc.list(
-        "SELECT paper_id FROM votes WHERE user_id = ? ORDER BY created_at DESC, paper_id",
-        rs -> rs.getString(1),
-        userId);
-  }
-
   /** Local votes and visible comments per paper; papers with neither are absent. */
   public Map<String, Counts> counts(Collection<String> paperIds) {
     Map<String, int[]> acc = new HashMap<>();

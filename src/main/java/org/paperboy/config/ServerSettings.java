@@ -47,9 +47,4 @@ public record ServerSettings(String host, int port, URI publicUrl) {
   public boolean secureCookies() {
     return "https".equals(publicUrl.getScheme());
   }
-
-  /** An absolute URL for a path on this server. */
-  public String absolute(String path) {
-    return publicUrl + path;
-  }
 }

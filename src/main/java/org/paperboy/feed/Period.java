@@ -118,10 +118,6 @@ public record Period(Kind kind, LocalDate first, LocalDate last) {
     return of(kind, last.plusDays(1));
   }
 
-  public boolean contains(LocalDate d) {
-    return !d.isBefore(first) && !d.isAfter(last);
-  }
-
   private static String abbreviate(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }

@@ -3,13 +3,9 @@ package org.paperboy.harvest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
-import java.util.function.Consumer;
 import org.paperboy.ingest.ArxivAtomParser;
-import org.paperboy.ingest.BatchWriter;
 import org.paperboy.paper.ArxivId;
-import org.paperboy.store.PaperStore;
 
 /** The arXiv API (Atom): papers by id (in batches) or by a search query, paged. */
 public final class ArxivApiHarvester {
@@ -17,26 +13,10 @@ public final class ArxivApiHarvester {
   static final int PAGE = 100;
   static final int IDS_PER_REQUEST = 50;
 
-  private final PoliteFetcher fetcher;
-  private final URI endpoint;
-  private final HarvestStore state;
-  private final PaperStore store;
-  private final Consumer<BatchWriter.Committed> onCommit;
-  private final Clock clock;
+  private final SourceContext c;
 
-  public ArxivApiHarvester(
-      PoliteFetcher fetcher,
-      URI endpoint,
-      HarvestStore state,
-      PaperStore store,
-      Consumer<BatchWriter.Committed> onCommit,
-      Clock clock) {
-    this.fetcher = fetcher;
-    this.endpoint = endpoint;
-    this.state = state;
-    this.store = store;
-    this.onCommit = onCommit;
-    this.clock = clock;
+  ArxivApiHarvester(SourceContext c) {
+    this.c = c;
   }
 
   public HarvestReport byIds(List<ArxivId> ids) {
@@ -46,10 +26,9 @@ public final class ArxivApiHarvester {
           for (int i = 0; i < ids.size(); i += IDS_PER_REQUEST) {
             List<ArxivId> chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_REQUEST));
             String list = String.join(",", chunk.stream().map(ArxivId::id).toList());
-            byte[] body =
-                fetcher.get(
-                    URI.create(endpoint + "?id_list=" + enc(list) + "&max_results=" + chunk.size()),
-                    XmlScan::of);
+            URI uri =
+                URI.create(c.endpoint() + "?id_list=" + enc(list) + "&max_results=" + chunk.size());
+            byte[] body = c.fetcher().get(uri, XmlScan::of).body();
             requests++;
             sink.write(parser, body, "response " + requests);
           }
@@ -63,20 +42,21 @@ public final class ArxivApiHarvester {
           int requests = 0;
           for (int startAt = 0; startAt < max; startAt += PAGE) {
             int n = Math.min(PAGE, max - startAt);
-            byte[] body =
-                fetcher.get(
-                    URI.create(
-                        endpoint
-                            + "?search_query="
-                            + enc(query)
-                            + "&start="
-                            + startAt
-                            + "&max_results="
-                            + n),
-                    XmlScan::of);
+            PoliteFetcher.Fetched<XmlScan> page =
+                c.fetcher()
+                    .get(
+                        URI.create(
+                            c.endpoint()
+                                + "?search_query="
+                                + enc(query)
+                                + "&start="
+                                + startAt
+                                + "&max_results="
+                                + n),
+                        XmlScan::of);
             requests++;
-            XmlScan scan = XmlScan.of(body);
-            sink.write(parser, body, "response " + requests);
+            XmlScan scan = page.value();
+            sink.write(parser, page.body(), "response " + requests);
             boolean end =
                 scan.entries() < n
                     || (scan.totalResults() != null && startAt + n >= scan.totalResults());
@@ -94,25 +74,15 @@ public final class ArxivApiHarvester {
 
   private HarvestReport harvest(Pages pages) {
     long start = System.nanoTime();
-    PageSink sink = new PageSink(store, onCommit);
+    PageSink sink = c.sink();
     int requests;
     try {
       requests = pages.fetch(sink, new ArxivAtomParser());
-      state.succeeded(SOURCE, null, clock.instant());
+      c.state().succeeded(SOURCE, null, c.clock().instant());
     } catch (RuntimeException e) {
-      state.failed(SOURCE, e.getMessage() == null ? e.toString() : e.getMessage(), clock.instant());
-      throw e;
+      throw c.failed(SOURCE, e);
     }
-    return new HarvestReport(
-        SOURCE,
-        requests,
-        sink.records,
-        sink.created,
-        sink.changed,
-        sink.rejected,
-        sink.rejections,
-        false,
-        (System.nanoTime() - start) / 1e9);
+    return sink.report(SOURCE, requests, false, start);
   }
 
   private static String enc(String s) {

@@ -29,9 +29,4 @@ public record FetchPolicy(
       throw new IllegalArgumentException("durations must not be negative");
     }
   }
-
-  public FetchPolicy withMinInterval(Duration d) {
-    return new FetchPolicy(
-        d, maxAttempts, initialBackoff, maxBackoff, maxBytes, connectTimeout, readTimeout);
-  }
 }

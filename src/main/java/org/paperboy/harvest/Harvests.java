@@ -64,26 +64,24 @@ public final class Harvests {
         settings.timeout());
   }
 
-  private PoliteFetcher fetcher(Duration delay) {
-    return new PoliteFetcher(policy(delay), clock, sleeper);
+  private SourceContext context(
+      Duration delay, URI endpoint, Consumer<BatchWriter.Committed> commit) {
+    return new SourceContext(
+        new PoliteFetcher(policy(delay), clock, sleeper), endpoint, state, store, commit, clock);
   }
 
   public HarvestReport oai(OaiHarvester.Request req, URI endpoint) {
     URI url = endpoint != null ? endpoint : settings.oaiUrl();
     return leased(
         req.source(),
-        commit ->
-            new OaiHarvester(fetcher(settings.arxivDelay()), url, state, store, commit, clock)
-                .run(req));
+        commit -> new OaiHarvester(context(settings.arxivDelay(), url, commit)).run(req));
   }
 
   public HarvestReport hfDaily(LocalDate from, LocalDate to, URI endpoint) {
     URI url = endpoint != null ? endpoint : settings.hfUrl();
     return leased(
         HfDailyHarvester.SOURCE,
-        commit ->
-            new HfDailyHarvester(fetcher(settings.hfDelay()), url, state, store, commit, clock)
-                .run(from, to));
+        commit -> new HfDailyHarvester(context(settings.hfDelay(), url, commit)).run(from, to));
   }
 
   public HarvestReport arxivIds(List<ArxivId> ids, URI endpoint) {
@@ -96,12 +94,7 @@ public final class Harvests {
 
   private ArxivApiHarvester api(URI endpoint, Consumer<BatchWriter.Committed> commit) {
     return new ArxivApiHarvester(
-        fetcher(settings.arxivDelay()),
-        endpoint != null ? endpoint : arxivApi,
-        state,
-        store,
-        commit,
-        clock);
+        context(settings.arxivDelay(), endpoint != null ? endpoint : arxivApi, commit));
   }
 
   /**

@@ -3,12 +3,8 @@ package org.paperboy.harvest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.function.Consumer;
-import org.paperboy.ingest.BatchWriter;
 import org.paperboy.ingest.OaiPmhParser;
-import org.paperboy.store.PaperStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,32 +24,16 @@ public final class OaiHarvester {
     }
   }
 
-  private final PoliteFetcher fetcher;
-  private final URI endpoint;
-  private final HarvestStore state;
-  private final PaperStore store;
-  private final Consumer<BatchWriter.Committed> onCommit;
-  private final Clock clock;
+  private final SourceContext c;
 
-  public OaiHarvester(
-      PoliteFetcher fetcher,
-      URI endpoint,
-      HarvestStore state,
-      PaperStore store,
-      Consumer<BatchWriter.Committed> onCommit,
-      Clock clock) {
-    this.fetcher = fetcher;
-    this.endpoint = endpoint;
-    this.state = state;
-    this.store = store;
-    this.onCommit = onCommit;
-    this.clock = clock;
+  OaiHarvester(SourceContext c) {
+    this.c = c;
   }
 
   public HarvestReport run(Request req) {
     long start = System.nanoTime();
     String source = req.source();
-    HarvestState saved = state.load(source);
+    HarvestState saved = c.state().load(source);
     String from = req.from() != null ? req.from().toString() : saved.incrementalFrom();
     String until = req.until() == null ? null : req.until().toString();
     boolean resumed =
@@ -69,14 +49,15 @@ public final class OaiHarvester {
     long records = resumed ? saved.records() : 0;
     int requests = 0;
     boolean restarted = false;
-    PageSink sink = new PageSink(store, onCommit);
+    PageSink sink = c.sink();
     OaiPmhParser parser = new OaiPmhParser();
     try {
       while (true) {
         URI uri = token != null ? resumeUri(token) : firstUri(req, from, until);
-        byte[] body = fetcher.get(uri, XmlScan::of);
+        PoliteFetcher.Fetched<XmlScan> fetched = c.fetcher().get(uri, XmlScan::of);
+        byte[] body = fetched.body();
+        XmlScan page = fetched.value();
         requests++;
-        XmlScan page = XmlScan.of(body);
         if (started == null) {
           started = page.responseDate();
         }
@@ -110,24 +91,14 @@ public final class OaiHarvester {
         if (token.isEmpty()) {
           break;
         }
-        state.checkpoint(source, token, from, until, started, pages, records);
+        c.state().checkpoint(source, token, from, until, started, pages, records);
       }
-      state.checkpoint(source, null, null, null, null, pages, records);
-      state.succeeded(source, incrementalFrom(started, until), clock.instant());
+      c.state().checkpoint(source, null, null, null, null, pages, records);
+      c.state().succeeded(source, incrementalFrom(started, until), c.clock().instant());
     } catch (RuntimeException e) {
-      state.failed(source, e.getMessage() == null ? e.toString() : e.getMessage(), clock.instant());
-      throw e;
+      throw c.failed(source, e);
     }
-    return new HarvestReport(
-        source,
-        requests,
-        sink.records,
-        sink.created,
-        sink.changed,
-        sink.rejected,
-        sink.rejections,
-        resumed,
-        (System.nanoTime() - start) / 1e9);
+    return sink.report(source, requests, resumed, start);
   }
 
   /**
@@ -145,7 +116,7 @@ public final class OaiHarvester {
 
   private URI firstUri(Request req, String from, String until) {
     StringBuilder b =
-        new StringBuilder(endpoint.toString())
+        new StringBuilder(c.endpoint().toString())
             .append("?verb=ListRecords&metadataPrefix=")
             .append(enc(req.metadataPrefix()));
     if (req.set() != null) {
@@ -161,7 +132,7 @@ public final class OaiHarvester {
   }
 
   private URI resumeUri(String token) {
-    return URI.create(endpoint + "?verb=ListRecords&resumptionToken=" + enc(token));
+    return URI.create(c.endpoint() + "?verb=ListRecords&resumptionToken=" + enc(token));
   }
 
   private static String enc(String s) {

@@ -32,6 +32,20 @@ final class PageSink {
     this.onCommit = onCommit;
   }
 
+  /** The report of a harvest that fetched {@code requests} pages into this sink. */
+  HarvestReport report(String source, int requests, boolean resumed, long startNanos) {
+    return new HarvestReport(
+        source,
+        requests,
+        records,
+        created,
+        changed,
+        rejected,
+        rejections,
+        resumed,
+        (System.nanoTime() - startNanos) / 1e9);
+  }
+
   /** Returns the number of good records on the page. */
   int write(PaperParser parser, byte[] body, String name) {
     List<Paper> papers = new ArrayList<>();

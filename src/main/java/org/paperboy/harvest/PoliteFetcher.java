@@ -22,16 +22,22 @@ import org.slf4j.LoggerFactory;
  * GETs from one source the way a good citizen does: a minimum interval between requests, a
  * descriptive User-Agent, connect and read timeouts, a size cap, {@code Retry-After} honoured on
  * 503/429, exponential back-off with jitter on other failures, and a clear error after the last
- * attempt. Responses are checked by a {@link Validator} so a truncated body is retried as well.
+ * attempt. Responses are read by a {@link Reader} so a truncated body is retried as well.
  */
 public final class PoliteFetcher {
   private static final Logger LOG = LoggerFactory.getLogger(PoliteFetcher.class);
 
-  /** Checks a complete response body; throws {@link IllegalArgumentException} when it is bad. */
+  /**
+   * Reads a complete response body into what the caller needs; throws {@link
+   * IllegalArgumentException} when the body is bad (e.g. cut off), which is retried.
+   */
   @FunctionalInterface
-  public interface Validator {
-    void check(byte[] body);
+  public interface Reader<T> {
+    T read(byte[] body);
   }
+
+  /** A response body and what its reader made of it. */
+  public record Fetched<T>(byte[] body, T value) {}
 
   private final FetchPolicy policy;
   private final Clock clock;
@@ -51,8 +57,8 @@ public final class PoliteFetcher {
             .build();
   }
 
-  /** The body of a 200 response to {@code uri} that {@code validator} accepts. */
-  public synchronized byte[] get(URI uri, Validator validator) {
+  /** The body of a 200 response to {@code uri} that {@code reader} accepts, read once. */
+  public synchronized <T> Fetched<T> get(URI uri, Reader<T> reader) {
     String last = "no attempt made";
     for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
       Duration wait = null;
@@ -81,8 +87,7 @@ public final class PoliteFetcher {
                     + "-byte response limit for "
                     + uri);
           }
-          validator.check(body);
-          return body;
+          return new Fetched<>(body, reader.read(body));
         }
         last = "HTTP " + status;
         if (status == 503 || status == 429) {

@@ -107,27 +107,13 @@ public final class SqlPaperStore implements PaperStore {
 
   @Override
   public List<Paper> papersWithoutEmbedding(String model, String afterId, int limit) {
-    List<Paper> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT "
-                    + PaperRows.COLUMNS
-                    + " FROM papers p WHERE p.deleted_on IS NULL AND p.id > ? AND NOT EXISTS"
-                    + " (SELECT 1 FROM embeddings e WHERE e.model = ? AND e.paper_id = p.id)"
-                    + " ORDER BY p.id LIMIT ?")) {
-      ps.setString(1, afterId);
-      ps.setString(2, model);
-      ps.setInt(3, limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(PaperRows.read(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreException("database read failed: " + e.getMessage(), e);
-    }
+    return read(
+        "SELECT "
+            + PaperRows.COLUMNS
+            + " FROM papers p WHERE p.deleted_on IS NULL AND p.id > ? AND NOT EXISTS"
+            + " (SELECT 1 FROM embeddings e WHERE e.model = ? AND e.paper_id = p.id)"
+            + " ORDER BY p.id LIMIT ?",
+        List.of(afterId, model, limit));
   }
 
   @Override
@@ -223,21 +209,19 @@ public final class SqlPaperStore implements PaperStore {
 
   @Override
   public List<Paper> dailyPapers(LocalDate first, LocalDate last) {
+    return read(
+        "SELECT "
+            + PaperRows.COLUMNS
+            + " FROM papers WHERE daily_date >= ? AND daily_date <= ?"
+            + " AND deleted_on IS NULL ORDER BY id",
+        List.of(first.toString(), last.toString()));
+  }
+
+  /** Papers a query returns, on a read connection. */
+  private List<Paper> read(String sql, List<?> params) {
     List<Paper> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT "
-                    + PaperRows.COLUMNS
-                    + " FROM papers WHERE daily_date >= ? AND daily_date <= ?"
-                    + " AND deleted_on IS NULL ORDER BY id")) {
-      ps.setString(1, first.toString());
-      ps.setString(2, last.toString());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(PaperRows.read(rs));
-        }
-      }
+    try (Connection c = dataSource.getConnection()) {
+      new JdbcTx(c).query(sql, params, out::add);
       return out;
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);

@@ -53,28 +53,38 @@ final class PaperPages {
     }
   }
 
-  /** A paper visible to this reader (admins also see hidden ones), or 404. */
-  Paper visiblePaper(Context ctx, String rawId) {
+  /** A live paper, or 404. */
+  private Paper livePaper(String rawId) {
     String id = PaperIds.require(rawId);
-    Paper p =
-        s.papers()
-            .find(id)
-            .filter(x -> x.deletedOn() == null)
-            .orElseThrow(() -> WebError.notFound("no paper arXiv:" + id + " here"));
-    if (s.community().isHidden(id) && !auth.user(ctx).map(User::isAdmin).orElse(false)) {
+    return s.papers()
+        .find(id)
+        .filter(x -> x.deletedOn() == null)
+        .orElseThrow(() -> WebError.notFound("no paper arXiv:" + id + " here"));
+  }
+
+  /** 404 for a hidden paper unless the reader is an admin. */
+  private void checkVisible(Context ctx, String id, boolean hidden) {
+    if (hidden && !auth.user(ctx).map(User::isAdmin).orElse(false)) {
       throw WebError.notFound("no paper arXiv:" + id + " here");
     }
+  }
+
+  /** A paper visible to this reader (admins also see hidden ones), or 404. */
+  Paper visiblePaper(Context ctx, String rawId) {
+    Paper p = livePaper(rawId);
+    checkVisible(ctx, p.id(), s.community().isHidden(p.id()));
     return p;
   }
 
   private void paper(Context ctx, String rawId) {
-    Paper p = visiblePaper(ctx, rawId);
+    Paper p = livePaper(rawId);
+    boolean hidden = s.community().isHidden(p.id());
+    checkVisible(ctx, p.id(), hidden);
     if (!p.id().equals(rawId)) {
       ctx.redirect(Cards.href(p.id()), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
       return;
     }
     User user = auth.user(ctx).orElse(null);
-    boolean hidden = s.community().isHidden(p.id());
     FeedEntry entry = entry(p);
     boolean voted = !Cards.votedBy(s, user, List.of(p.id())).isEmpty();
     List<PaperCard> similar = new ArrayList<>();
