@@ -17,6 +17,8 @@ import org.paperboy.config.PaperboyConfig;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingStage;
 import org.paperboy.feed.FeedService;
+import org.paperboy.foryou.InterestStore;
+import org.paperboy.foryou.Recommender;
 import org.paperboy.harvest.HarvestScheduler;
 import org.paperboy.harvest.HarvestStore;
 import org.paperboy.harvest.Harvests;
@@ -27,6 +29,7 @@ import org.paperboy.ingest.ImportListener;
 import org.paperboy.ingest.ImportOptions;
 import org.paperboy.ingest.ImportReport;
 import org.paperboy.ingest.Importer;
+import org.paperboy.search.PaperSearcher;
 import org.paperboy.web.WebServer;
 import org.paperboy.web.WebServices;
 import org.slf4j.Logger;
@@ -77,11 +80,23 @@ public final class ServerRuntime implements AutoCloseable {
     CommunityStore community = new CommunityStore(workspace.jdbc);
     Accounts accounts = new Accounts(new AccountStore(workspace.jdbc), clock);
     accounts.sweep();
+    FeedService feed = new FeedService(workspace.store, community, clock);
+    PaperSearcher searcher = workspace.searcher(Optional.of(embedder));
+    Recommender recommender =
+        new Recommender(
+            workspace.index,
+            workspace.store,
+            community,
+            new InterestStore(workspace.jdbc),
+            feed,
+            searcher,
+            config.embeddingModel().key(),
+            clock);
     WebServices services =
         new WebServices(
             config,
             workspace.store,
-            new FeedService(workspace.store, community, clock),
+            feed,
             accounts,
             community,
             new Submissions(
@@ -93,7 +108,8 @@ public final class ServerRuntime implements AutoCloseable {
                   workspace.index.refresh();
                 },
                 clock),
-            workspace.searcher(Optional.of(embedder)),
+            searcher,
+            recommender,
             this::searchStatus,
             clock);
     Harvests harvests =

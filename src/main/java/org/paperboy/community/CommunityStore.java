@@ -160,6 +160,11 @@ public final class CommunityStore {
     return jdbc.count("SELECT COUNT(*) FROM hidden_papers WHERE paper_id = ?", paperId) > 0;
   }
 
+  /** Every hidden paper. */
+  public Set<String> allHidden() {
+    return new HashSet<>(jdbc.list("SELECT paper_id FROM hidden_papers", rs -> rs.getString(1)));
+  }
+
   /** Which of {@code paperIds} are hidden. */
   public Set<String> hidden(Collection<String> paperIds) {
     Set<String> out = new HashSet<>();

@@ -17,7 +17,7 @@ import org.paperboy.paper.Paper;
  * whenever a field changes: an index with another version is rebuilt from the store.
  */
 public final class IndexSchema {
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** Paper id: exact match, stored. */
   public static final String ID = "id";
@@ -42,6 +42,9 @@ public final class IndexSchema {
 
   /** First publication day as epoch day: range filter and sort. */
   public static final String PUBLISHED = "published";
+
+  /** Daily Papers day as epoch day, when the paper is on one: the "for you" candidates. */
+  public static final String DAILY = "daily";
 
   /** Upvotes: sort. */
   public static final String UPVOTES = "upvotes";
@@ -70,6 +73,9 @@ public final class IndexSchema {
     LocalDate published = p.published();
     long day = published == null ? Long.MIN_VALUE : published.toEpochDay();
     d.add(new LongField(PUBLISHED, day, Field.Store.NO));
+    if (p.dailyDate() != null) {
+      d.add(new LongField(DAILY, p.dailyDate().toEpochDay(), Field.Store.NO));
+    }
     int upvotes = p.upvotes() == null ? 0 : p.upvotes();
     d.add(new IntField(UPVOTES, upvotes, Field.Store.NO));
     d.add(new StoredField(PUBLISHED_STORED, day));

@@ -218,6 +218,36 @@ public final class PaperSearcher {
     return out;
   }
 
+  /**
+   * A query matching the papers that contain every word and phrase of {@code q} and pass its
+   * filters (for saved searches and followed keywords); null when {@code q} asks for nothing.
+   */
+  public Query matchQuery(UserQuery q) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (String w : q.words()) {
+      for (String t : analyze(IndexSchema.CONTENTS, w)) {
+        b.add(new TermQuery(new Term(IndexSchema.CONTENTS, t)), BooleanClause.Occur.FILTER);
+        clauses++;
+      }
+    }
+    for (String p : q.phrases()) {
+      List<String> tokens = analyze(IndexSchema.CONTENTS, p);
+      if (!tokens.isEmpty()) {
+        b.add(
+            new PhraseQuery(IndexSchema.CONTENTS, tokens.toArray(String[]::new)),
+            BooleanClause.Occur.FILTER);
+        clauses++;
+      }
+    }
+    Query filter = filter(q);
+    if (filter != null) {
+      b.add(filter, BooleanClause.Occur.FILTER);
+      clauses++;
+    }
+    return clauses == 0 ? null : new ConstantScoreQuery(b.build());
+  }
+
   /** Words as SHOULD terms (BM25 disjunction), quoted phrases as required phrases. */
   private Query textQuery(UserQuery q, String field) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();

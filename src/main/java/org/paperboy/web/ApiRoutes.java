@@ -112,7 +112,7 @@ final class ApiRoutes {
 
   private static Target target(Context ctx) {
     String rest = ctx.pathParam("rest");
-    for (String action : List.of("similar", "comments", "upvote")) {
+    for (String action : List.of("similar", "comments", "upvote", "dismiss")) {
       if (rest.endsWith("/" + action)) {
         return new Target(
             PaperIds.require(rest.substring(0, rest.length() - action.length() - 1)), action);
@@ -187,6 +187,13 @@ final class ApiRoutes {
         m.put("changed", changed);
         m.put("upvotes", entry(p).upvotes());
         ctx.json(m);
+      }
+      case "dismiss" -> {
+        boolean changed =
+            post
+                ? s.recommender().interests().dismiss(user.id(), p.id(), s.clock().instant())
+                : s.recommender().interests().undismiss(user.id(), p.id());
+        ctx.json(Map.of("id", p.id(), "dismissed", post, "changed", changed));
       }
       case "comments" -> {
         if (!post) {

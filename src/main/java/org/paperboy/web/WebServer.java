@@ -66,6 +66,7 @@ public final class WebServer implements AutoCloseable {
     feeds.install(app);
     new PaperPages(services, pages, auth, feeds).install(app);
     new SearchPage(services, pages, auth).install(app);
+    new ForYouPages(services, pages, auth).install(app);
     new AccountPages(services, pages, auth).install(app);
     new ApiRoutes(services, auth).install(app);
     new AdminPages(pages, auth, harvests).install(app);

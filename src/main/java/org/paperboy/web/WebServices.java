@@ -7,6 +7,7 @@ import org.paperboy.community.CommunityStore;
 import org.paperboy.community.Submissions;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.feed.FeedService;
+import org.paperboy.foryou.Recommender;
 import org.paperboy.search.PaperSearcher;
 import org.paperboy.store.PaperStore;
 
@@ -23,5 +24,6 @@ public record WebServices(
     CommunityStore community,
     Submissions submissions,
     PaperSearcher searcher,
+    Recommender recommender,
     Supplier<String> searchStatus,
     Clock clock) {}

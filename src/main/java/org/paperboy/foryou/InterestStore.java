@@ -1,0 +1,99 @@
+package org.paperboy.foryou;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.paperboy.store.Jdbc;
+
+/** A reader's upvotes, dismissals and topics (portable SQL). */
+public final class InterestStore {
+  /** The newest upvotes a model learns from. */
+  static final int MAX_POSITIVES = 500;
+
+  private final Jdbc jdbc;
+
+  public InterestStore(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Papers the reader upvoted, newest first, at most {@link #MAX_POSITIVES}. */
+  public List<String> upvoted(String userId) {
+    return jdbc.list(
+        "SELECT paper_id FROM votes WHERE user_id = ? ORDER BY created_at DESC, paper_id LIMIT ?",
+        rs -> rs.getString(1),
+        userId,
+        MAX_POSITIVES);
+  }
+
+  /** Marks a paper "not interested"; false when it already was. */
+  public boolean dismiss(String userId, String paperId, Instant now) {
+    return jdbc.update(
+            "INSERT INTO dismissals (user_id, paper_id, created_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (user_id, paper_id) DO NOTHING",
+            userId,
+            paperId,
+            now.toEpochMilli())
+        > 0;
+  }
+
+  public boolean undismiss(String userId, String paperId) {
+    return jdbc.update("DELETE FROM dismissals WHERE user_id = ? AND paper_id = ?", userId, paperId)
+        > 0;
+  }
+
+  /** Papers the reader dismissed, in id order. */
+  public Set<String> dismissed(String userId) {
+    return new TreeSet<>(
+        jdbc.list(
+            "SELECT paper_id FROM dismissals WHERE user_id = ?", rs -> rs.getString(1), userId));
+  }
+
+  /** The reader's topics in the order they were added. */
+  public List<Topic> topics(String userId) {
+    return jdbc.list(
+        "SELECT kind, value FROM topics WHERE user_id = ? ORDER BY created_at, kind, value",
+        rs -> new Topic(Topic.Kind.parse(rs.getString(1)), rs.getString(2)),
+        userId);
+  }
+
+  /**
+   * Adds a topic; false when the reader already has it.
+   *
+   * @throws IllegalArgumentException when the reader already has {@link Topic#MAX_PER_READER}
+   */
+  public boolean addTopic(String userId, Topic topic, Instant now) {
+    return jdbc.inTransaction(
+        c -> {
+          long have =
+              Jdbc.list(
+                      c,
+                      "SELECT COUNT(*) FROM topics WHERE user_id = ?",
+                      rs -> rs.getLong(1),
+                      userId)
+                  .get(0);
+          if (have >= Topic.MAX_PER_READER) {
+            throw new IllegalArgumentException(
+                "you follow " + have + " topics already; remove one first");
+          }
+          return Jdbc.update(
+                  c,
+                  "INSERT INTO topics (user_id, kind, value, created_at) VALUES (?, ?, ?, ?)"
+                      + " ON CONFLICT (user_id, kind, value) DO NOTHING",
+                  userId,
+                  topic.kind().key(),
+                  topic.value(),
+                  now.toEpochMilli())
+              > 0;
+        });
+  }
+
+  public boolean removeTopic(String userId, Topic topic) {
+    return jdbc.update(
+            "DELETE FROM topics WHERE user_id = ? AND kind = ? AND value = ?",
+            userId,
+            topic.kind().key(),
+            topic.value())
+        > 0;
+  }
+}
