@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       SearchCommand.class,
       SimilarCommand.class,
       EvalCommand.class,
+      EvalRecsCommand.class,
       ServeCommand.class,
       DemoCommand.class,
       HarvestCommand.class

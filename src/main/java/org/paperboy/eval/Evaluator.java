@@ -1,9 +1,5 @@
 package org.paperboy.eval;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +83,7 @@ public final class Evaluator {
     Optional<Path> cache =
         cacheDir.map(d -> d.resolve(embedder.id().key() + "-" + fingerprint(ds) + ".vectors"));
     if (cache.isPresent() && Files.exists(cache.get())) {
-      return readCache(cache.get());
+      return VectorCache.read(cache.get());
     }
     Map<String, float[]> out = new HashMap<>();
     List<BeirDataset.Doc> docs = ds.corpus();
@@ -104,7 +100,7 @@ public final class Evaluator {
       }
       progress.accept(Math.min(docs.size(), i + batch));
     }
-    cache.ifPresent(c -> writeCache(c, out));
+    cache.ifPresent(c -> VectorCache.write(c, out));
     return out;
   }
 
@@ -115,51 +111,5 @@ public final class Evaluator {
       h = 31 * h + (d.text() == null ? 0 : d.text().hashCode());
     }
     return Long.toHexString(h) + "-" + ds.corpus().size();
-  }
-
-  private static Map<String, float[]> readCache(Path file) {
-    Map<String, float[]> out = new HashMap<>();
-    try (DataInputStream in =
-        new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-      int n = in.readInt();
-      for (int i = 0; i < n; i++) {
-        String id = in.readUTF();
-        float[] v = new float[in.readInt()];
-        for (int j = 0; j < v.length; j++) {
-          v[j] = in.readFloat();
-        }
-        out.put(id, v);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read embedding cache " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void writeCache(Path file, Map<String, float[]> vectors) {
-    try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), ".vectors", ".tmp");
-      try (DataOutputStream out =
-          new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
-        out.writeInt(vectors.size());
-        for (var e : vectors.entrySet()) {
-          out.writeUTF(e.getKey());
-          out.writeInt(e.getValue().length);
-          for (float f : e.getValue()) {
-            out.writeFloat(f);
-          }
-        }
-      }
-      Files.move(
-          tmp,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot write embedding cache " + file + ": " + e.getMessage(), e);
-    }
   }
 }

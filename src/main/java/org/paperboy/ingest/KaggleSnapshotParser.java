@@ -19,7 +19,7 @@ import org.paperboy.paper.Source;
  * Kaggle's {@code arxiv-metadata-oai-snapshot.json}: one JSON object per line, with {@code
  * versions} ({@code v1} + RFC 1123 date) and {@code authors_parsed} ([keyname, forenames, suffix]).
  */
-final class KaggleSnapshotParser implements PaperParser {
+public final class KaggleSnapshotParser implements PaperParser {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
