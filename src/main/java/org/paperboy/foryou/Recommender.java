@@ -37,8 +37,10 @@ import org.paperboy.store.PaperStore;
 /**
  * Ranks the papers of a period for one reader. With upvotes: a {@link LinearModel} over the paper
  * embeddings (upvotes against dismissals and a background sample of the index), plus a boost per
- * matching topic. Without: trending, limited to the reader's topics when they follow some. Papers
- * the reader upvoted or dismissed, and hidden papers, never appear. Ties go to the smaller id.
+ * matching topic; the background sample is seeded by the reader's signals, so the same upvotes and
+ * dismissals over the same index give the same list. Without: trending, limited to the reader's
+ * topics when they follow some. Papers the reader upvoted or dismissed, and hidden papers, never
+ * appear. Ties go to the smaller id.
  */
 public final class Recommender {
   /** Background papers sampled as negatives when training a reader's model. */
@@ -144,14 +146,15 @@ public final class Recommender {
   /** A reader's model, reused until their upvotes or dismissals change. */
   private LinearModel modelFor(
       String userId, List<String> upvoted, Map<String, float[]> pos, Set<String> dismissed) {
-    String key = userId + "|" + String.join(",", upvoted) + "|" + String.join(",", dismissed);
+    String signals = String.join(",", upvoted) + "|" + String.join(",", dismissed);
+    String key = userId + "|" + signals;
     LinearModel cached = models.get(key);
     if (cached != null) {
       return cached;
     }
     List<float[]> negatives = new ArrayList<>(papers.findEmbeddings(model, dismissed).values());
     Set<String> positiveIds = pos.keySet();
-    negatives.addAll(index.withSearcher(s -> Candidates.sample(s, BACKGROUND, userId.hashCode())));
+    negatives.addAll(index.withSearcher(s -> Candidates.sample(s, BACKGROUND, signals.hashCode())));
     if (negatives.isEmpty()) {
       negatives.add(new float[pos.values().iterator().next().length]);
     }
