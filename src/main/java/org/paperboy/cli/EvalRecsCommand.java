@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,10 +29,8 @@ import org.paperboy.eval.Metrics;
 import org.paperboy.eval.RecsSimulation;
 import org.paperboy.eval.RecsSimulation.Reader;
 import org.paperboy.eval.VectorCache;
-import org.paperboy.feed.FeedService;
 import org.paperboy.feed.Period;
 import org.paperboy.foryou.ForYou;
-import org.paperboy.foryou.InterestStore;
 import org.paperboy.foryou.Recommender;
 import org.paperboy.index.Reindexer;
 import org.paperboy.ingest.KaggleSnapshotParser;
@@ -102,7 +99,7 @@ final class EvalRecsCommand implements Callable<Integer> {
     try {
       return run(readers, papers, work);
     } finally {
-      deleteTree(work);
+      Workspace.deleteTree(work);
     }
   }
 
@@ -131,17 +128,8 @@ final class EvalRecsCommand implements Callable<Integer> {
       }
       Reindexer.rebuild(w.store, w.index, model, n -> {});
       Clock clock = Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC);
+      Recommender recommender = w.recommender(clock);
       CommunityStore community = new CommunityStore(w.jdbc);
-      Recommender recommender =
-          new Recommender(
-              w.index,
-              w.store,
-              community,
-              new InterestStore(w.jdbc),
-              new FeedService(w.store, community, clock),
-              w.searcher(Optional.empty()),
-              model,
-              clock);
       Map<String, Paper> byId = new HashMap<>();
       papers.forEach(p -> byId.put(p.id(), p));
       Map<String, List<double[]>> scores = new LinkedHashMap<>();
@@ -311,13 +299,5 @@ final class EvalRecsCommand implements Callable<Integer> {
           Locale.ROOT, "paperboy: skipped %d records that could not be read%n", rejected[0]);
     }
     return out;
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

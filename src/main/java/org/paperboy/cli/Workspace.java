@@ -5,11 +5,16 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.paperboy.community.CommunityStore;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.embed.Embedder;
+import org.paperboy.feed.FeedService;
+import org.paperboy.foryou.InterestStore;
+import org.paperboy.foryou.Recommender;
 import org.paperboy.index.IndexSettings;
 import org.paperboy.index.PaperIndex;
 import org.paperboy.index.Reindexer;
@@ -97,6 +102,23 @@ final class Workspace implements AutoCloseable {
         embedder,
         config.fusion(),
         id -> Optional.ofNullable(store.findEmbeddings(model, java.util.List.of(id)).get(id)));
+  }
+
+  /**
+   * A recommender over this workspace with its own community and feed services and a keyword-only
+   * searcher (topics need no query embedding): for offline evaluation and benchmarks.
+   */
+  Recommender recommender(Clock clock) {
+    CommunityStore community = new CommunityStore(jdbc);
+    return new Recommender(
+        index,
+        store,
+        community,
+        new InterestStore(jdbc),
+        new FeedService(store, community, clock),
+        searcher(Optional.empty()),
+        config.embeddingModel().key(),
+        clock);
   }
 
   @Override

@@ -9,12 +9,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.lucene.document.LongField;
 import org.paperboy.community.CommunityStore;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
-import org.paperboy.feed.FeedService;
 import org.paperboy.feed.Period;
 import org.paperboy.foryou.InterestStore;
 import org.paperboy.foryou.Recommender;
@@ -35,20 +33,10 @@ public final class ForYouBench {
     PaperboyConfig config = ConfigLoader.load(null, Map.of(), Map.of("data", data.toString()));
     PrintStream err = System.err;
     try (Workspace w = Workspace.open(config, err)) {
-      String model = config.embeddingModel().key();
       Clock clock = Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC);
+      Recommender r = w.recommender(clock);
       CommunityStore community = new CommunityStore(w.jdbc);
-      InterestStore interests = new InterestStore(w.jdbc);
-      Recommender r =
-          new Recommender(
-              w.index,
-              w.store,
-              community,
-              interests,
-              new FeedService(w.store, community, clock),
-              w.searcher(Optional.empty()),
-              model,
-              clock);
+      InterestStore interests = r.interests();
       long first = period.first().toEpochDay();
       long last = period.last().toEpochDay();
       int candidates =
