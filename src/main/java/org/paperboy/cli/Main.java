@@ -35,7 +35,8 @@ import picocli.CommandLine.ScopeType;
       EvalRecsCommand.class,
       ServeCommand.class,
       DemoCommand.class,
-      HarvestCommand.class
+      HarvestCommand.class,
+      DigestCommand.class
     })
 public final class Main {
 

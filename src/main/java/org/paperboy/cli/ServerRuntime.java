@@ -14,6 +14,7 @@ import org.paperboy.account.Accounts;
 import org.paperboy.community.CommunityStore;
 import org.paperboy.community.Submissions;
 import org.paperboy.config.PaperboyConfig;
+import org.paperboy.digest.Digests;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingStage;
 import org.paperboy.feed.FeedService;
@@ -52,6 +53,10 @@ public final class ServerRuntime implements AutoCloseable {
   private volatile boolean embeddingBusy;
   private WebServer web;
   private Thread harvesting;
+  private Thread digesting;
+  private Digests digests;
+  private final java.util.concurrent.atomic.AtomicReference<String> siteUrl =
+      new java.util.concurrent.atomic.AtomicReference<>();
   private Thread statusThread;
 
   private ServerRuntime(Workspace workspace, Embedder embedder) {
@@ -60,6 +65,7 @@ public final class ServerRuntime implements AutoCloseable {
     this.follower =
         new IndexFollower(
             workspace.store, workspace.index, workspace.config.embeddingModel().key());
+    this.siteUrl.set(workspace.config.server().publicUrl().toString());
     this.embedding = new Thread(this::embedLoop, "paperboy-embed");
     this.embedding.setDaemon(true);
   }
@@ -92,6 +98,17 @@ public final class ServerRuntime implements AutoCloseable {
             searcher,
             config.embeddingModel().key(),
             clock);
+    Digests digests =
+        new Digests(
+            config.mail(),
+            workspace.jdbc,
+            feed,
+            recommender,
+            recommender.interests(),
+            siteUrl::get,
+            clock,
+            Sleeper.REAL);
+    this.digests = digests;
     WebServices services =
         new WebServices(
             config,
@@ -110,6 +127,7 @@ public final class ServerRuntime implements AutoCloseable {
                 clock),
             searcher,
             recommender,
+            digests,
             this::searchStatus,
             clock);
     Harvests harvests =
@@ -128,6 +146,14 @@ public final class ServerRuntime implements AutoCloseable {
     statusThread.setDaemon(true);
     statusThread.start();
     web = WebServer.start(services, harvests.state());
+    if (config.server().publicUrl().getPort() == 0) {
+      siteUrl.set("http://" + config.server().host() + ":" + web.port());
+    }
+    if (digests.enabled()) {
+      digesting = new Thread(digests::runLoop, "paperboy-digest");
+      digesting.setDaemon(true);
+      digesting.start();
+    }
     if (embedInBackground) {
       embedding.start();
     }
@@ -150,6 +176,11 @@ public final class ServerRuntime implements AutoCloseable {
             new ImportListener() {});
     workspace.index.commit();
     return report;
+  }
+
+  /** The digest service of the running server (after {@link #start}). */
+  public Digests digests() {
+    return digests;
   }
 
   /** Embeds every paper that has none yet, now, on this thread. */
@@ -238,6 +269,14 @@ public final class ServerRuntime implements AutoCloseable {
     if (harvesting != null) {
       harvesting.interrupt();
     }
+    if (digesting != null) {
+      digesting.interrupt();
+      try {
+        digesting.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (statusThread != null) {
       statusThread.interrupt();
     }
@@ -253,6 +292,9 @@ public final class ServerRuntime implements AutoCloseable {
     } finally {
       try {
         embedder.close();
+        if (digests != null) {
+          digests.close();
+        }
       } finally {
         workspace.close();
       }

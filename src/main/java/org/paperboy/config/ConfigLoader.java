@@ -39,7 +39,15 @@ public final class ConfigLoader {
           "harvest.set",
           "harvest.schedule.arxiv",
           "harvest.schedule.hf-daily",
-          "search.hnsw-int8");
+          "search.hnsw-int8",
+          "mail.smtp.host",
+          "mail.smtp.port",
+          "mail.smtp.security",
+          "mail.smtp.username",
+          "mail.smtp.password",
+          "mail.from",
+          "mail.rate-per-second",
+          "digest.schedule");
 
   private ConfigLoader() {}
 
@@ -100,7 +108,22 @@ public final class ConfigLoader {
             values.get("server.public-url")),
         uri(values.getOrDefault("arxiv.api-url", d.arxivApi().toString()), "arxiv.api-url"),
         harvest(values, d.harvest()),
-        bool(values, "search.hnsw-int8", d.hnswInt8()));
+        bool(values, "search.hnsw-int8", d.hnswInt8()),
+        mail(values, d.mail()));
+  }
+
+  private static MailSettings mail(Map<String, String> v, MailSettings d) {
+    return new MailSettings(
+        v.getOrDefault("mail.smtp.host", d.host()),
+        intValue(v, "mail.smtp.port", d.port()),
+        v.containsKey("mail.smtp.security")
+            ? MailSettings.Security.parse(v.get("mail.smtp.security"))
+            : d.security(),
+        v.getOrDefault("mail.smtp.username", d.username()),
+        v.getOrDefault("mail.smtp.password", d.password()),
+        v.containsKey("mail.from") ? MailSettings.address(v.get("mail.from")) : d.from(),
+        doubleValue(v, "mail.rate-per-second", d.ratePerSecond()),
+        bool(v, "digest.schedule", d.schedule()));
   }
 
   private static boolean bool(Map<String, String> v, String key, boolean dflt) {

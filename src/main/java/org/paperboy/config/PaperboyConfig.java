@@ -21,6 +21,7 @@ import org.paperboy.search.HybridFusion;
  * @param harvest harvest endpoints, politeness and schedule
  * @param hnswInt8 keep vectors int8 scalar-quantised in the HNSW index; key {@code
  *     search.hnsw-int8}, default false (changing it rebuilds the index)
+ * @param mail outgoing mail for digests
  */
 public record PaperboyConfig(
     Path dataDir,
@@ -30,7 +31,8 @@ public record PaperboyConfig(
     ServerSettings server,
     java.net.URI arxivApi,
     HarvestSettings harvest,
-    boolean hnswInt8) {
+    boolean hnswInt8,
+    MailSettings mail) {
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final int DEFAULT_IMPORT_BATCH_SIZE = 1000;
 
@@ -63,6 +65,7 @@ public record PaperboyConfig(
         ServerSettings.defaults(),
         DEFAULT_ARXIV_API,
         HarvestSettings.defaults(),
-        false);
+        false,
+        MailSettings.defaults());
   }
 }

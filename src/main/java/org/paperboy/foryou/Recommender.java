@@ -111,36 +111,62 @@ public final class Recommender {
 
   /** The reader's list for a period, best first, at most {@code limit} papers. */
   public ForYou rank(String userId, Period period, int limit) {
+    return rank(userId, period, limit, Set.of());
+  }
+
+  /**
+   * The reader's list for a period, leaving out {@code alsoExcluded} as well (a digest leaves out
+   * the papers it already sent).
+   */
+  public ForYou rank(String userId, Period period, int limit, Set<String> alsoExcluded) {
     List<String> upvoted = interests.upvoted(userId);
     Set<String> dismissed = interests.dismissed(userId);
     List<Topic> topics = interests.topics(userId);
     Map<String, float[]> positives = papers.findEmbeddings(model, upvoted);
     Set<String> excluded = new TreeSet<>(upvoted);
     excluded.addAll(dismissed);
+    excluded.addAll(alsoExcluded);
     excluded.addAll(community.allHidden());
-    Query query = candidates(period, topics, excluded, positives.isEmpty());
-    Instant reference = min(clock.instant(), endOf(period.last()));
-    LinearModel m = positives.isEmpty() ? null : modelFor(userId, upvoted, positives, dismissed);
-    Candidates.Base base =
-        m == null
-            ? (v, up, day) -> day == Long.MIN_VALUE ? 0 : trending(up, day, reference)
-            : (v, up, day) -> v == null ? 0 : m.probability(v);
-    double topicWeight = m == null ? 0 : TOPIC_BOOST;
-    // Without a model the index's upvotes (Hugging Face's) stand in for the exact trending score
-    // to find the candidates; votes cast here are then added and the list re-sorted.
-    int depth = m == null ? limit + COLD_MARGIN : limit;
-    List<Scored> top = top(query, new Candidates(base, topicWeight), depth);
-    List<Recommendation> out = explain(top, positives, topics, m != null, period);
-    if (m == null) {
-      out =
-          out.stream()
-              .map(r -> new Recommendation(r.entry(), r.entry().score(), r.reason()))
-              .sorted(BY_TRENDING)
-              .limit(limit)
-              .toList();
+    if (positives.isEmpty()) {
+      return new ForYou(period, false, COLD_HINT, trending(period, topics, excluded, limit));
     }
-    String hint = m == null ? COLD_HINT : null;
-    return new ForYou(period, m != null, hint, out);
+    Query query = candidates(period, topics, excluded, false);
+    LinearModel m = modelFor(userId, upvoted, positives, dismissed);
+    Candidates.Base base = (v, up, day) -> v == null ? 0 : m.probability(v);
+    List<Scored> top = top(query, new Candidates(base, TOPIC_BOOST), limit);
+    return new ForYou(period, true, null, explain(top, positives, topics, true, period));
+  }
+
+  /**
+   * The papers of a period that match at least one of {@code topics} (excludes remove), in trending
+   * order, each explained by the topics it matches; empty when no topic selects papers.
+   */
+  public List<Recommendation> matching(
+      List<Topic> topics, Period period, int limit, Set<String> alsoExcluded) {
+    if (topics.stream().allMatch(t -> t.kind() == Topic.Kind.EXCLUDE)) {
+      return List.of();
+    }
+    Set<String> excluded = new TreeSet<>(alsoExcluded);
+    excluded.addAll(community.allHidden());
+    return trending(period, topics, excluded, limit);
+  }
+
+  /**
+   * Trending of the period, limited to topic matches when there are topics. The index's upvotes
+   * (Hugging Face's) stand in for the exact trending score to find the candidates; votes cast here
+   * are then added and the list re-sorted.
+   */
+  private List<Recommendation> trending(
+      Period period, List<Topic> topics, Set<String> excluded, int limit) {
+    Query query = candidates(period, topics, excluded, true);
+    Instant reference = min(clock.instant(), endOf(period.last()));
+    Candidates.Base base = (v, up, day) -> day == Long.MIN_VALUE ? 0 : trending(up, day, reference);
+    List<Scored> top = top(query, new Candidates(base, 0), limit + COLD_MARGIN);
+    return explain(top, Map.of(), topics, false, period).stream()
+        .map(r -> new Recommendation(r.entry(), r.entry().score(), r.reason()))
+        .sorted(BY_TRENDING)
+        .limit(limit)
+        .toList();
   }
 
   /** A reader's model, reused until their upvotes or dismissals change. */

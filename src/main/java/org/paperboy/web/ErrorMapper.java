@@ -33,6 +33,8 @@ final class ErrorMapper {
     app.exception(AccountException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
     app.exception(SubmissionException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
     app.exception(
+        org.paperboy.digest.DigestException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+    app.exception(
         ThrottledException.class,
         (e, ctx) -> {
           ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));

@@ -68,6 +68,7 @@ public final class WebServer implements AutoCloseable {
     new SearchPage(services, pages, auth).install(app);
     new ForYouPages(services, pages, auth).install(app);
     new AccountPages(services, pages, auth).install(app);
+    new DigestPages(services, pages, auth).install(app);
     new ApiRoutes(services, auth).install(app);
     new AdminPages(pages, auth, harvests).install(app);
     // With port 0 the public URL is only known once the server is bound.

@@ -25,5 +25,6 @@ public record WebServices(
     Submissions submissions,
     PaperSearcher searcher,
     Recommender recommender,
+    org.paperboy.digest.Digests digests,
     Supplier<String> searchStatus,
     Clock clock) {}

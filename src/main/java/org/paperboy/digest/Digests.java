@@ -1,0 +1,140 @@
+package org.paperboy.digest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.paperboy.config.MailSettings;
+import org.paperboy.feed.FeedService;
+import org.paperboy.foryou.InterestStore;
+import org.paperboy.foryou.Recommender;
+import org.paperboy.harvest.Sleeper;
+import org.paperboy.store.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Email digests wired together: subscriptions, the planner that composes due editions, the sender
+ * that delivers the outbox, and the loop {@code serve} runs (every minute, and at once when a
+ * notice is queued). Without an SMTP host nothing is sent and subscribing is refused.
+ */
+public final class Digests implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Digests.class);
+  static final Duration TICK = Duration.ofMinutes(1);
+
+  private final MailSettings settings;
+  private final Subscriptions subscriptions;
+  private final DigestPlanner planner;
+  private final DigestSender sender;
+  private final SmtpMailer mailer;
+  private final Outbox outbox;
+  private final Object signal = new Object();
+  private boolean woken;
+
+  public Digests(
+      MailSettings settings,
+      Jdbc jdbc,
+      FeedService feed,
+      Recommender recommender,
+      InterestStore interests,
+      Supplier<String> siteUrl,
+      Clock clock,
+      Sleeper sleeper) {
+    this.settings = settings;
+    SubscriptionStore store = new SubscriptionStore(jdbc);
+    LinkSigner signer = LinkSigner.fromStore(jdbc);
+    MailRenderer renderer = new MailRenderer();
+    this.outbox = new Outbox(jdbc);
+    DigestComposer composer =
+        new DigestComposer(feed, recommender, interests, store, signer, siteUrl);
+    this.subscriptions =
+        new Subscriptions(store, outbox, signer, renderer, siteUrl, this::wake, clock);
+    this.planner = new DigestPlanner(store, outbox, composer, renderer, clock);
+    this.mailer = settings.enabled() ? new SmtpMailer(settings) : null;
+    this.sender =
+        mailer == null
+            ? null
+            : new DigestSender(
+                outbox, store, mailer, composer, settings.ratePerSecond(), clock, sleeper);
+  }
+
+  public boolean enabled() {
+    return settings.enabled();
+  }
+
+  public Subscriptions subscriptions() {
+    return subscriptions;
+  }
+
+  public DigestPlanner planner() {
+    return planner;
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** Delivers what is due now. */
+  public DigestSender.Report deliver() throws InterruptedException {
+    if (sender == null) {
+      throw new DigestException(
+          "mail is not configured: set mail.smtp.host (see README, Email digests)");
+    }
+    return sender.deliver();
+  }
+
+  /** Wakes the loop: a notice was queued. */
+  void wake() {
+    synchronized (signal) {
+      woken = true;
+      signal.notifyAll();
+    }
+  }
+
+  /**
+   * The {@code serve} loop: compose due editions (when scheduling is on), deliver, wait a minute or
+   * until woken. Returns when interrupted.
+   */
+  public void runLoop() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        if (settings.schedule()) {
+          DigestPlanner.Report r = planner.plan(false);
+          if (r.composed() > 0 || r.skipped() > 0) {
+            LOG.info(
+                "digests: {} editions composed, {} skipped (nothing new)",
+                r.composed(),
+                r.skipped());
+          }
+        }
+        DigestSender.Report s = deliver();
+        if (s.sent() > 0 || s.retrying() > 0 || s.failed() > 0) {
+          LOG.info("digests: {} sent, {} to retry, {} failed", s.sent(), s.retrying(), s.failed());
+        }
+        synchronized (signal) {
+          if (!woken) {
+            signal.wait(TICK.toMillis());
+          }
+          woken = false;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("digests: round failed, trying again in a minute: {}", e.getMessage());
+        try {
+          Thread.sleep(TICK.toMillis());
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (mailer != null) {
+      mailer.close();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.paperboy.digest;
+
+import java.util.Locale;
+
+/** The parts a digest can have, in the order they appear in the mail. */
+public enum Section {
+  /** The most upvoted papers of the period, the same for everyone. */
+  TRENDING("trending", "Trending"),
+  /** Papers ranked for this reader from their upvotes (account holders with upvotes). */
+  FOR_YOU("for-you", "For you"),
+  /** Papers of the period matching the reader's categories, keywords and saved searches. */
+  TOPICS("topics", "Your topics");
+
+  private final String key;
+  private final String title;
+
+  Section(String key, String title) {
+    this.key = key;
+    this.title = title;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public static Section parse(String text) {
+    String k = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    for (Section s : values()) {
+      if (s.key.equals(k)) {
+        return s;
+      }
+    }
+    throw new DigestException(
+        "sections: unknown section '" + text + "' (trending, for-you, topics)");
+  }
+}
