@@ -2,14 +2,18 @@ package org.paperboy.digest;
 
 import java.util.Locale;
 
-/** The parts a digest can have, in the order they appear in the mail. */
+/**
+ * The parts a digest can have, in the order they are filled and appear in the mail: personal picks
+ * first, then topic matches, then what everyone is reading (never repeating a paper).
+ */
 public enum Section {
-  /** The most upvoted papers of the period, the same for everyone. */
-  TRENDING("trending", "Trending"),
   /** Papers ranked for this reader from their upvotes (account holders with upvotes). */
   FOR_YOU("for-you", "For you"),
   /** Papers of the period matching the reader's categories, keywords and saved searches. */
-  TOPICS("topics", "Your topics");
+  TOPICS("topics", "Your topics"),
+
+  /** The most upvoted papers of the period, the same for everyone. */
+  TRENDING("trending", "Trending");
 
   private final String key;
   private final String title;

@@ -30,7 +30,8 @@ class ConfigLoaderTest {
                 ServerSettings.defaults(),
                 PaperboyConfig.DEFAULT_ARXIV_API,
                 HarvestSettings.defaults(),
-                false));
+                false,
+                MailSettings.defaults()));
 
     Map<String, String> env =
         Map.of("PAPERBOY_DATA", "/srv/env", "PAPERBOY_IMPORT_BATCH_SIZE", "20");
@@ -44,7 +45,8 @@ class ConfigLoaderTest {
                 ServerSettings.defaults(),
                 PaperboyConfig.DEFAULT_ARXIV_API,
                 HarvestSettings.defaults(),
-                false));
+                false,
+                MailSettings.defaults()));
 
     assertThat(ConfigLoader.load(file, env, Map.of("data", "/srv/flag")))
         .isEqualTo(
@@ -56,7 +58,8 @@ class ConfigLoaderTest {
                 ServerSettings.defaults(),
                 PaperboyConfig.DEFAULT_ARXIV_API,
                 HarvestSettings.defaults(),
-                false));
+                false,
+                MailSettings.defaults()));
   }
 
   @Test
@@ -91,5 +94,33 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(tmp.resolve("missing"), Map.of(), Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("cannot read configuration file");
+  }
+
+  @Test
+  void mailSettingsAreValidatedAtStartUp() {
+    PaperboyConfig c =
+        ConfigLoader.load(
+            null,
+            Map.of("PAPERBOY_MAIL_SMTP_HOST", "smtp.example.org"),
+            Map.of(
+                "mail.smtp.port", "587",
+                "mail.smtp.security", "starttls",
+                "mail.smtp.username", "u",
+                "mail.smtp.password", "p",
+                "mail.from", "Lab digest <digest@example.org>"));
+    assertThat(c.mail().enabled()).isTrue();
+    assertThat(c.mail().security()).isEqualTo(MailSettings.Security.STARTTLS);
+    assertThat(c.mail().from().getAddress()).isEqualTo("digest@example.org");
+    assertThat(PaperboyConfig.defaults().mail().enabled()).isFalse();
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("mail.smtp.security", "ssl")))
+        .hasMessageContaining("mail.smtp.security: expected none, starttls or tls");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("mail.smtp.username", "u")))
+        .hasMessageContaining("mail.smtp.password: required");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("mail.from", "not mail")))
+        .hasMessageContaining("mail.from: not an email address");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("mail.rate-per-second", "0")))
+        .hasMessageContaining("mail.rate-per-second");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("mail.smtp.port", "70000")))
+        .hasMessageContaining("mail.smtp.port");
   }
 }
