@@ -151,7 +151,7 @@ final class DigestCommand {
             DigestPlanner.Report p = d.planner().plan(now, date);
             main.out.printf(
                 "composed %d editions, skipped %d with nothing new%n", p.composed(), p.skipped());
-            DigestSender.Report r = d.deliver();
+            DigestSender.Report r = d.deliverAll(main.clock);
             main.out.printf(
                 "sent %d, %d to retry later, %d failed%n", r.sent(), r.retrying(), r.failed());
             if (r.serverUnavailable()) {

@@ -19,8 +19,9 @@ public final class DigestSender {
   static final int MAX_ATTEMPTS = 8;
   static final Duration FIRST_RETRY = Duration.ofMinutes(1);
   static final Duration MAX_RETRY = Duration.ofHours(6);
-  private static final Duration LEASE = Duration.ofMinutes(10);
-  private static final int CLAIM = 100;
+
+  /** At most this many mails are claimed at a time, and at most 5 seconds' worth. */
+  private static final int MAX_CLAIM = 100;
 
   /** What one delivery round did. */
   public record Report(int sent, int retrying, int failed, boolean serverUnavailable) {}
@@ -32,6 +33,8 @@ public final class DigestSender {
   private final Clock clock;
   private final Sleeper sleeper;
   private final long intervalNanos;
+  private final int claim;
+  private final Duration lease;
   private long nextSlot;
 
   public DigestSender(
@@ -49,6 +52,15 @@ public final class DigestSender {
     this.clock = clock;
     this.sleeper = sleeper;
     this.intervalNanos = (long) (1e9 / ratePerSecond);
+    this.claim = (int) Math.max(1, Math.min(MAX_CLAIM, Math.ceil(ratePerSecond * 5)));
+    // Three times the batch's sending time, at least 15 s: long enough for this sender to finish,
+    // short enough that mails claimed by a process that died are sent soon after by another.
+    this.lease = Duration.ofMillis(Math.max(15_000, (long) (3_000 * claim / ratePerSecond)));
+  }
+
+  /** How long a claim holds; a crashed sender's mails are taken up again after it. */
+  public Duration lease() {
+    return lease;
   }
 
   /** Sends everything due now; returns when nothing due is left or the server is unavailable. */
@@ -57,7 +69,7 @@ public final class DigestSender {
     int retrying = 0;
     int failed = 0;
     while (true) {
-      List<Outbox.Pending> due = outbox.claimDue(clock.instant(), CLAIM, LEASE);
+      List<Outbox.Pending> due = outbox.claimDue(clock.instant(), claim, lease);
       if (due.isEmpty()) {
         return new Report(sent, retrying, failed, false);
       }

@@ -82,6 +82,28 @@ public final class Digests implements AutoCloseable {
     return sender.deliver();
   }
 
+  /**
+   * Delivers what is due, then waits for mails another sender claimed (one that was killed leaves
+   * its claims until they lapse) and delivers those too; for {@code digest send}.
+   */
+  public DigestSender.Report deliverAll(java.time.Clock clock) throws InterruptedException {
+    DigestSender.Report total = deliver();
+    long deadline = System.nanoTime() + sender.lease().multipliedBy(2).toNanos();
+    while (!total.serverUnavailable()
+        && outbox.claimedDue(clock.instant()) > 0
+        && System.nanoTime() < deadline) {
+      Thread.sleep(1_000);
+      DigestSender.Report r = deliver();
+      total =
+          new DigestSender.Report(
+              total.sent() + r.sent(),
+              r.retrying(),
+              total.failed() + r.failed(),
+              r.serverUnavailable());
+    }
+    return total;
+  }
+
   /** Wakes the loop: a notice was queued. */
   void wake() {
     synchronized (signal) {

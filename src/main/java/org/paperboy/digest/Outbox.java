@@ -175,6 +175,15 @@ public final class Outbox {
         id);
   }
 
+  /** Rows due now but claimed by a sender (running, or stopped before it finished). */
+  public long claimedDue(Instant now) {
+    return jdbc.count(
+        "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
+            + " AND claimed_until > ?",
+        now.toEpochMilli(),
+        now.toEpochMilli());
+  }
+
   /** Rows not sent yet (due now or later). */
   public long pending() {
     return jdbc.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'");

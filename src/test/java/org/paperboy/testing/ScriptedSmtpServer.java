@@ -23,6 +23,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
   private final Thread acceptor;
   private volatile Function<String, String> rcptReply;
   public final List<String> delivered = new CopyOnWriteArrayList<>();
+  private final List<Socket> open = new CopyOnWriteArrayList<>();
 
   /**
    * @param rcptReply the reply line to {@code RCPT TO} for an address, e.g. "250 OK"
@@ -47,6 +48,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket s = socket.accept();
+        open.add(s);
         Thread t = new Thread(() -> serve(s), "scripted-smtp-conn");
         t.setDaemon(true);
         t.start();
@@ -106,8 +108,16 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     out.flush();
   }
 
+  /** Stops listening and drops open connections: the server is gone. */
+  public void stop() throws IOException {
+    socket.close();
+    for (Socket s : open) {
+      s.close();
+    }
+  }
+
   @Override
   public void close() throws IOException {
-    socket.close();
+    stop();
   }
 }
