@@ -139,6 +139,28 @@ class BrowserIT {
     assertThat(browser.findElement(By.cssSelector(".formula")).getText()).contains("age_hours");
     shot("trending");
 
+    // The digest this reader would get, as a mail client shows it (inline CSS, no images).
+    open("/digest/preview");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .startsWith("Your Paperboy daily digest");
+    List<WebElement> papers = browser.findElements(By.cssSelector("a[href*='/papers/']"));
+    assertThat(papers).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(papers.get(0).getCssValue("font-weight")).isEqualTo("700");
+    Object cardWidth =
+        browser.executeScript(
+            "return document.querySelector('table table').getBoundingClientRect().width;");
+    assertThat(((Number) cardWidth).doubleValue()).isBetween(300.0, 600.5);
+    shot("digest-mail");
+    Dimension wide = browser.manage().window().getSize();
+    browser.manage().window().setSize(new Dimension(390, 900));
+    open("/digest/preview");
+    assertThat(
+            browser.executeScript(
+                "return document.documentElement.scrollWidth > window.innerWidth + 1;"))
+        .isEqualTo(Boolean.FALSE);
+    shot("digest-mail-mobile");
+    browser.manage().window().setSize(wide);
+
     // Comment, then sign out.
     open("/papers/" + id);
     fill("comment-text", "Clear write-up <b>not bold</b>");
