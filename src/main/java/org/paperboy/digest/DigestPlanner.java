@@ -5,14 +5,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Composes the editions that are due into the outbox. Each reader's edition is composed once: the
  * outbox's unique (subscription, edition) key makes a second planner, a restart or a second node
- * skip it. Composed mails are stored in batches, each batch one transaction.
+ * skip it. Composed mails are stored in batches of {@value #BATCH}, each batch one transaction, on
+ * as many threads as there are cores.
  */
 public final class DigestPlanner {
   static final int BATCH = 50;
+  static final int THREADS = Runtime.getRuntime().availableProcessors();
 
   /** What one planning round did. */
   public record Report(int composed, int skipped, int readers) {}
@@ -51,10 +57,7 @@ public final class DigestPlanner {
   public Report plan(boolean ignoreHour, LocalDate localDate) {
     Instant now = clock.instant();
     composer.newRound();
-    int composed = 0;
-    int skipped = 0;
-    int readers = 0;
-    List<Mail> batch = new ArrayList<>();
+    List<Job> due = new ArrayList<>();
     for (Subscription s : subscriptions.active()) {
       Preferences p = s.preferences();
       if (localDate == null && !ignoreHour && !Edition.due(p, now)) {
@@ -62,24 +65,57 @@ public final class DigestPlanner {
       }
       Edition e =
           localDate == null ? Edition.current(p, now) : Edition.of(p.frequency(), localDate);
-      if (outbox.has(s.id(), e.key())) {
-        continue;
-      }
-      readers++;
-      Digest d = composer.compose(s, e, now);
-      if (d.sections().isEmpty() && p.skipEmpty()) {
-        outbox.skip(s.id(), e.key(), s.email(), now);
-        skipped++;
-        continue;
-      }
-      batch.add(renderer.digest(s.id(), e.key(), s.email(), d));
-      if (batch.size() >= BATCH) {
-        composed += outbox.enqueue(batch, now);
-        batch.clear();
+      if (!outbox.has(s.id(), e.key())) {
+        due.add(new Job(s, e));
       }
     }
-    composed += outbox.enqueue(batch, now);
-    return new Report(composed, skipped, readers);
+    // Composing is CPU work (ranking, rendering): batches run on all cores, each batch stored in
+    // its own transaction.
+    int threads = Math.max(1, Math.min(due.size() / BATCH + 1, THREADS));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Report>> parts = new ArrayList<>();
+      for (int i = 0; i < due.size(); i += BATCH) {
+        List<Job> batch = due.subList(i, Math.min(due.size(), i + BATCH));
+        parts.add(pool.submit(() -> compose(batch, now)));
+      }
+      int composed = 0;
+      int skipped = 0;
+      for (Future<Report> f : parts) {
+        Report r = f.get();
+        composed += r.composed();
+        skipped += r.skipped();
+      }
+      return new Report(composed, skipped, due.size());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DigestException("composing digests was interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private record Job(Subscription subscription, Edition edition) {}
+
+  private Report compose(List<Job> jobs, Instant now) {
+    List<Mail> mails = new ArrayList<>();
+    int skipped = 0;
+    for (Job j : jobs) {
+      Subscription s = j.subscription();
+      Digest d = composer.compose(s, j.edition(), now);
+      if (d.sections().isEmpty() && s.preferences().skipEmpty()) {
+        outbox.skip(s.id(), j.edition().key(), s.email(), now);
+        skipped++;
+      } else {
+        mails.add(renderer.digest(s.id(), j.edition().key(), s.email(), d));
+      }
+    }
+    return new Report(outbox.enqueue(mails, now), skipped, jobs.size());
   }
 
   /** What this reader's edition for {@code localDate} would be now; nothing is stored. */

@@ -36,6 +36,7 @@ public final class SmtpMailer implements AutoCloseable {
     p.put("mail.smtp.timeout", Integer.toString(TIMEOUT_MS));
     p.put("mail.smtp.writetimeout", Integer.toString(TIMEOUT_MS));
     p.put("mail.smtp.auth", Boolean.toString(!settings.username().isEmpty()));
+    p.put("mail.smtp.socketFactory", NoDelaySockets.plain());
     switch (settings.security()) {
       case STARTTLS -> {
         p.put("mail.smtp.starttls.enable", "true");
@@ -44,6 +45,7 @@ public final class SmtpMailer implements AutoCloseable {
       }
       case TLS -> {
         p.put("mail.smtp.ssl.enable", "true");
+        p.put("mail.smtp.ssl.socketFactory", NoDelaySockets.tls());
         p.put("mail.smtp.ssl.checkserveridentity", "true");
       }
       case NONE -> {}

@@ -1,6 +1,7 @@
 package org.paperboy.foryou;
 
 import java.util.List;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * A reader's interest as a linear function of a paper's embedding: logistic regression trained on
@@ -13,10 +14,14 @@ import java.util.List;
  * @param bias the intercept
  */
 public record LinearModel(float[] weights, float bias) {
-  /** Gradient steps; the loss changes by less than 0.1% after this many on 384-d vectors. */
-  static final int STEPS = 150;
+  /**
+   * Gradient steps and their size: 20 steps at rate 12 rank as well as 150 at rate 2 in {@code
+   * eval-recs} (precision@10 0.466 vs 0.459 without categories) and train 2.6× faster (see
+   * BENCHMARKS.md), which matters when a digest ranks thousands of readers.
+   */
+  static final int STEPS = 20;
 
-  static final double LEARNING_RATE = 2.0;
+  static final double LEARNING_RATE = 12.0;
   static final double L2 = 1e-3;
 
   /**
@@ -44,43 +49,38 @@ public record LinearModel(float[] weights, float bias) {
       y[i] = 0;
       sampleWeight[i++] = 0.5 / negatives.size();
     }
-    double[] w = new double[dim];
+    // Both passes of each step are dot products (Lucene's VectorUtil, SIMD where the JVM allows):
+    // margins are rows of x times w, the gradient is the columns of x (xt) times the errors.
+    float[][] xt = new float[dim][n];
+    for (int k = 0; k < n; k++) {
+      for (int d = 0; d < dim; d++) {
+        xt[d][k] = x[k][d];
+      }
+    }
+    float[] w = new float[dim];
     double b = 0;
-    double[] grad = new double[dim];
+    float[] err = new float[n];
     for (int step = 0; step < STEPS; step++) {
-      java.util.Arrays.fill(grad, 0);
       double gradB = 0;
       for (int k = 0; k < n; k++) {
-        double z = b;
-        float[] xk = x[k];
-        for (int d = 0; d < dim; d++) {
-          z += w[d] * xk[d];
-        }
-        double err = (sigmoid(z) - y[k]) * sampleWeight[k];
-        gradB += err;
-        for (int d = 0; d < dim; d++) {
-          grad[d] += err * xk[d];
-        }
+        double z = b + VectorUtil.dotProduct(w, x[k]);
+        double e = (sigmoid(z) - y[k]) * sampleWeight[k];
+        err[k] = (float) e;
+        gradB += e;
       }
       for (int d = 0; d < dim; d++) {
-        w[d] -= LEARNING_RATE * (grad[d] + L2 * w[d]);
+        double grad = VectorUtil.dotProduct(xt[d], err);
+        w[d] -= (float) (LEARNING_RATE * (grad + L2 * w[d]));
       }
       b -= LEARNING_RATE * gradB;
     }
-    float[] weights = new float[dim];
-    for (int d = 0; d < dim; d++) {
-      weights[d] = (float) w[d];
-    }
+    float[] weights = w;
     return new LinearModel(weights, (float) b);
   }
 
   /** The margin {@code w·v + b}: higher means more interesting. */
   public double margin(float[] v) {
-    double z = bias;
-    for (int d = 0; d < weights.length; d++) {
-      z += weights[d] * v[d];
-    }
-    return z;
+    return bias + VectorUtil.dotProduct(weights, v);
   }
 
   /** The predicted probability of interest, in (0, 1). */

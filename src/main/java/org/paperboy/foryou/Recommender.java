@@ -36,7 +36,8 @@ import org.paperboy.store.PaperStore;
 
 /**
  * Ranks the papers of a period for one reader. With upvotes: a {@link LinearModel} over the paper
- * embeddings (upvotes against dismissals and a background sample of the index), plus a boost per
+ * embeddings (upvotes against dismissals and a background sample of the index), plus {@link
+ * #CATEGORY_WEIGHT} × the share of upvotes in each arXiv category the paper is in, plus a boost per
  * matching topic; the background sample is seeded by the reader's signals, so the same upvotes and
  * dismissals over the same index give the same list. Without: trending, limited to the reader's
  * topics when they follow some. Papers the reader upvoted or dismissed, and hidden papers, never
@@ -77,11 +78,11 @@ public final class Recommender {
   private final PaperSearcher searcher;
   private final String model;
   private final Clock clock;
-  private final Map<String, LinearModel> models =
+  private final Map<String, Interest> models =
       java.util.Collections.synchronizedMap(
           new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, LinearModel> e) {
+            protected boolean removeEldestEntry(Map.Entry<String, Interest> e) {
               return size() > 1000;
             }
           });
@@ -130,11 +131,13 @@ public final class Recommender {
     if (positives.isEmpty()) {
       return new ForYou(period, false, COLD_HINT, trending(period, topics, excluded, limit));
     }
-    Query query = candidates(period, topics, excluded, false);
-    LinearModel m = modelFor(userId, upvoted, positives, dismissed);
+    Interest interest = modelFor(userId, upvoted, positives, dismissed);
+    LinearModel m = interest.model();
+    Query query = candidates(period, topics, excluded, false, interest.categories());
     Candidates.Base base = (v, up, day) -> v == null ? 0 : m.probability(v);
     List<Scored> top = top(query, new Candidates(base, TOPIC_BOOST), limit);
-    return new ForYou(period, true, null, explain(top, positives, topics, true, period));
+    return new ForYou(
+        period, true, null, explain(top, positives, topics, interest.categories(), period));
   }
 
   /**
@@ -162,19 +165,32 @@ public final class Recommender {
     Instant reference = min(clock.instant(), endOf(period.last()));
     Candidates.Base base = (v, up, day) -> day == Long.MIN_VALUE ? 0 : trending(up, day, reference);
     List<Scored> top = top(query, new Candidates(base, 0), limit + COLD_MARGIN);
-    return explain(top, Map.of(), topics, false, period).stream()
+    return explain(top, Map.of(), topics, null, period).stream()
         .map(r -> new Recommendation(r.entry(), r.entry().score(), r.reason()))
         .sorted(BY_TRENDING)
         .limit(limit)
         .toList();
   }
 
+  /**
+   * What a reader's signals say: the model over embeddings, and the arXiv categories their upvotes
+   * share (categories of at least {@value #MIN_CATEGORY_VOTES} upvoted papers, the {@value
+   * #MAX_CATEGORIES} most common, with the share of upvotes in each).
+   */
+  record Interest(LinearModel model, Map<String, Double> categories) {}
+
+  /** Added per matching upvoted category, times the share of upvotes in that category. */
+  static final double CATEGORY_WEIGHT = 0.5;
+
+  static final int MIN_CATEGORY_VOTES = 2;
+  static final int MAX_CATEGORIES = 5;
+
   /** A reader's model, reused until their upvotes or dismissals change. */
-  private LinearModel modelFor(
+  private Interest modelFor(
       String userId, List<String> upvoted, Map<String, float[]> pos, Set<String> dismissed) {
     String signals = String.join(",", upvoted) + "|" + String.join(",", dismissed);
     String key = userId + "|" + signals;
-    LinearModel cached = models.get(key);
+    Interest cached = models.get(key);
     if (cached != null) {
       return cached;
     }
@@ -186,13 +202,48 @@ public final class Recommender {
     }
     List<float[]> positives = new ArrayList<>();
     upvoted.stream().filter(positiveIds::contains).forEach(id -> positives.add(pos.get(id)));
-    LinearModel trained = LinearModel.train(positives, negatives);
+    Interest trained =
+        new Interest(LinearModel.train(positives, negatives), categoryShares(upvoted));
     models.put(key, trained);
     return trained;
   }
 
+  private Map<String, Double> categoryShares(List<String> upvoted) {
+    Map<String, Integer> counts = new HashMap<>();
+    Collection<Paper> voted = papers.findAll(upvoted).values();
+    for (Paper p : voted) {
+      for (String c : new TreeSet<>(p.categories())) {
+        counts.merge(c, 1, Integer::sum);
+      }
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .filter(e -> e.getValue() >= MIN_CATEGORY_VOTES)
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(MAX_CATEGORIES)
+        .forEach(e -> out.put(e.getKey(), e.getValue() / (double) voted.size()));
+    return out;
+  }
+
   private Query candidates(
       Period period, List<Topic> topics, Set<String> excluded, boolean topicsRequired) {
+    return candidates(period, topics, excluded, topicsRequired, Map.of());
+  }
+
+  /**
+   * @param categories upvoted categories with their share: each adds {@link #CATEGORY_WEIGHT} ×
+   *     share to a paper in it (through the Lucene score, which the collector weighs by {@link
+   *     #TOPIC_BOOST})
+   */
+  private Query candidates(
+      Period period,
+      List<Topic> topics,
+      Set<String> excluded,
+      boolean topicsRequired,
+      Map<String, Double> categories) {
     long first = period.first().toEpochDay();
     long last = period.last().toEpochDay();
     Query inPeriod =
@@ -213,6 +264,15 @@ public final class Recommender {
         b.add(q, Occur.SHOULD);
         boosts++;
       }
+    }
+    for (var c : categories.entrySet()) {
+      Query q =
+          new org.apache.lucene.search.ConstantScoreQuery(
+              new org.apache.lucene.search.TermQuery(new Term(IndexSchema.CATEGORY, c.getKey())));
+      b.add(
+          new org.apache.lucene.search.BoostQuery(
+              q, (float) (CATEGORY_WEIGHT / TOPIC_BOOST * c.getValue())),
+          Occur.SHOULD);
     }
     if (topicsRequired && boosts > 0) {
       b.setMinimumNumberShouldMatch(1);
@@ -270,12 +330,16 @@ public final class Recommender {
         });
   }
 
+  /**
+   * @param categories the reader's upvoted categories (personal lists), or null (trending lists)
+   */
   private List<Recommendation> explain(
       List<Scored> top,
       Map<String, float[]> positives,
       List<Topic> topics,
-      boolean personal,
+      Map<String, Double> categories,
       Period period) {
+    boolean personal = categories != null;
     List<String> ids = top.stream().map(Scored::id).toList();
     Map<String, Paper> found = papers.findAll(ids);
     Map<String, float[]> vectors = personal ? papers.findEmbeddings(model, ids) : Map.of();
@@ -322,7 +386,16 @@ public final class Recommender {
       }
       out.add(
           new Recommendation(
-              e, s.score(), reason(s.id(), matched, nearest, nearestTitle, personal, period)));
+              e,
+              s.score(),
+              reason(
+                  s.id(),
+                  matched,
+                  nearest,
+                  nearestTitle,
+                  personal ? inYourCategory(e.paper(), categories) : null,
+                  personal,
+                  period)));
     }
     return out;
   }
@@ -332,6 +405,7 @@ public final class Recommender {
       Map<String, List<Topic>> matched,
       Map<String, String> nearest,
       Map<String, String> titles,
+      String category,
       boolean personal,
       Period period) {
     List<String> parts = new ArrayList<>();
@@ -348,6 +422,9 @@ public final class Recommender {
               + (ts.size() == 1 ? "topic " : "topics ")
               + labels);
     }
+    if (parts.isEmpty() && category != null) {
+      parts.add(category);
+    }
     if (parts.isEmpty()) {
       parts.add(
           personal
@@ -356,6 +433,20 @@ public final class Recommender {
                   + (period.kind() == Period.Kind.DAY ? "today" : "this " + period.kind().key()));
     }
     return String.join("; ", parts);
+  }
+
+  /** "In cs.CL, like 40% of the papers you upvoted" for the reader's most shared category. */
+  private static String inYourCategory(Paper p, Map<String, Double> categories) {
+    for (var c : categories.entrySet()) {
+      if (p.categories().contains(c.getKey())) {
+        return "In "
+            + c.getKey()
+            + ", like "
+            + Math.round(c.getValue() * 100)
+            + "% of the papers you upvoted";
+      }
+    }
+    return null;
   }
 
   /** Which boosting topics each of {@code ids} matches, in the reader's topic order. */

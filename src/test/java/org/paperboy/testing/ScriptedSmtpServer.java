@@ -48,6 +48,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket s = socket.accept();
+        s.setTcpNoDelay(true);
         open.add(s);
         Thread t = new Thread(() -> serve(s), "scripted-smtp-conn");
         t.setDaemon(true);
