@@ -17,5 +17,5 @@ if [ ! -d "$data" ]; then
     org.paperboy.bench.SyntheticEmbeddings "$data" all-minilm-l6-v2-q
   bin/paperboy reindex --data "$data"
 fi
-"$JAVA_HOME/bin/java" -cp "target/test-classes:target/paperboy.jar:target/lib/*" \
+"$JAVA_HOME/bin/java" "${PAPERBOY_JVM_FLAGS[@]}" -cp "target/test-classes:target/paperboy.jar:target/lib/*" \
   org.paperboy.cli.ForYouBench "$data" 2026-05-04 2026-06-14
