@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.testing.Cli;
 import org.paperboy.testing.ScriptedSmtpServer;
 import org.paperboy.testing.WebFixture;
 
@@ -146,6 +148,34 @@ class DigestDeliveryIT {
       }
       assertThat(perReader.keySet()).containsExactlyInAnyOrderElementsOf(readers);
       assertThat(perReader.values()).containsOnly(1);
+
+      // The same reader's preview for that date now brings other papers (none is sent twice).
+      Path html = tmp.resolve("preview.html");
+      Cli.Result preview =
+          Cli.run(
+              "--data",
+              data.toString(),
+              "digest",
+              "preview",
+              "--email",
+              "reader0@example.org",
+              "--date",
+              "2026-08-21",
+              "--html",
+              html.toString());
+      assertThat(preview.exit()).as(preview.err()).isZero();
+      assertThat(preview.out())
+          .startsWith("Subject: Your Paperboy daily digest — Thursday 20 August 2026 (5 papers)")
+          .contains("To: reader0@example.org (active)")
+          .contains("TRENDING");
+      assertThat(Files.readString(html)).contains("<html").contains("/digest/unsubscribe?t=");
+      Cli.Result unknown =
+          Cli.run("--data", data.toString(), "digest", "preview", "--email", "who@example.org");
+      assertThat(unknown.exit()).isNotZero();
+      assertThat(unknown.err()).contains("no subscription for who@example.org");
+      Cli.Result noMail = Cli.run("--data", data.toString(), "digest", "send", "--now");
+      assertThat(noMail.exit()).isNotZero();
+      assertThat(noMail.err()).contains("mail is not configured: set mail.smtp.host");
     } finally {
       smtp.stop();
     }
