@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperboy.digest.Outbox;
+import org.paperboy.digest.SubscriptionStore;
 import org.paperboy.harvest.HarvestState;
 import org.paperboy.harvest.HarvestStore;
 import org.paperboy.store.PaperStore;
@@ -38,11 +40,15 @@ final class StatsCommand implements Callable<Integer> {
     String model = config.embeddingModel().key();
     long embedded;
     List<HarvestState> harvests;
+    Map<String, Long> subscriptions;
+    Map<String, Long> outbox;
     Stores.Opened opened = Stores.openAll(config);
     try (PaperStore store = opened.papers()) {
       s = store.stats();
       embedded = store.countEmbedded(model);
       harvests = new HarvestStore(opened.jdbc()).all();
+      subscriptions = new SubscriptionStore(opened.jdbc()).counts();
+      outbox = new Outbox(opened.jdbc()).counts();
     }
     if (json) {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -60,6 +66,9 @@ final class StatsCommand implements Callable<Integer> {
         n.put("incrementalFrom", st.incrementalFrom());
         n.put("unfinished", st.cursor() != null);
       }
+      ObjectNode digests = tree.putObject("digests");
+      digests.set("subscriptions", mapper.valueToTree(subscriptions));
+      digests.set("outbox", mapper.valueToTree(outbox));
       main.out.println(mapper.writeValueAsString(tree));
       return ExitCodes.OK;
     }
@@ -79,6 +88,9 @@ final class StatsCommand implements Callable<Integer> {
               : st.errorCount() + " error(s) since, last: " + st.lastError(),
           st.nextRun() == null ? "not scheduled" : st.nextRun(),
           st.cursor() != null ? "; unfinished (the next run resumes)" : "");
+    }
+    if (!subscriptions.isEmpty()) {
+      main.out.println("digest subscriptions: " + subscriptions + "; outbox: " + outbox);
     }
     print("by source", s.bySource(), Integer.MAX_VALUE);
     print("by year", s.byYear(), Integer.MAX_VALUE);

@@ -97,7 +97,7 @@ public final class Outbox {
         > 0;
   }
 
-  /** Editions of {@code subscriptionIds} already composed (or skipped), as {@code id|edition}. */
+  /** Whether this subscription's edition was already composed (or skipped). */
   public boolean has(String subscriptionId, String edition) {
     return jdbc.count(
             "SELECT COUNT(*) FROM outbox WHERE subscription_id = ? AND edition = ?",
@@ -189,7 +189,7 @@ public final class Outbox {
     return jdbc.count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'");
   }
 
-  /** Counts by status, for {@code stats} and the admin page. */
+  /** Mails by status, for {@code stats}. */
   public java.util.Map<String, Long> counts() {
     java.util.Map<String, Long> out = new java.util.TreeMap<>();
     jdbc.list(

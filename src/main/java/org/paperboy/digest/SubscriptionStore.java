@@ -134,9 +134,17 @@ public final class SubscriptionStore {
         id);
   }
 
-  /**
-   * Papers already mailed to this subscription, among {@code ids}... all of them: small per reader.
-   */
+  /** Subscriptions by status, for {@code stats}. */
+  public java.util.Map<String, Long> counts() {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    jdbc.list(
+            "SELECT status, COUNT(*) FROM subscriptions GROUP BY status",
+            rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /** Every paper already mailed to this subscription (a few per edition, so a small set). */
   public java.util.Set<String> sentPapers(String id) {
     return new java.util.HashSet<>(
         jdbc.list(

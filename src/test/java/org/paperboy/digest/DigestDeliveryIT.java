@@ -173,6 +173,8 @@ class DigestDeliveryIT {
           Cli.run("--data", data.toString(), "digest", "preview", "--email", "who@example.org");
       assertThat(unknown.exit()).isNotZero();
       assertThat(unknown.err()).contains("no subscription for who@example.org");
+      Cli.Result stats = Cli.run("--data", data.toString(), "stats");
+      assertThat(stats.out()).contains("digest subscriptions: {active=40}; outbox: {sent=40}");
       Cli.Result noMail = Cli.run("--data", data.toString(), "digest", "send", "--now");
       assertThat(noMail.exit()).isNotZero();
       assertThat(noMail.err()).contains("mail is not configured: set mail.smtp.host");
