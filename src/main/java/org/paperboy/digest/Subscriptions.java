@@ -107,6 +107,7 @@ public final class Subscriptions {
     Subscription s = found(id);
     if (s.status() == Subscription.Status.PENDING) {
       store.confirm(id, now);
+      wake.run(); // past today's send hour, the first edition goes out now
     } else if (s.status() != Subscription.Status.ACTIVE) {
       throw new DigestException(
           "This subscription was ended. Subscribe again to get a new confirmation link.");

@@ -183,6 +183,37 @@ class DigestDeliveryIT {
     }
   }
 
+  @Test
+  void serveSendsTheFirstEditionOnItsOwnOnceTheAddressIsConfirmed(@TempDir Path tmp)
+      throws Exception {
+    GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    Map<String, String> config = mail(smtp.getSmtp().getPort(), "50");
+    config.put("digest.schedule", "true");
+    try (WebFixture app = new WebFixture(tmp.resolve("data"), config)) {
+      Digests d = app.runtime.digests();
+      d.subscriptions().subscribe("eve@example.org", null, Preferences.defaults());
+      assertThat(smtp.waitForIncomingEmail(20_000, 1)).isTrue();
+      String text =
+          (String)
+              ((jakarta.mail.internet.MimeMultipart) smtp.getReceivedMessages()[0].getContent())
+                  .getBodyPart(0)
+                  .getContent();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("/digest/confirm\\?t=([A-Za-z0-9_.-]+)").matcher(text);
+      assertThat(m.find()).isTrue();
+      d.subscriptions().confirm(m.group(1));
+      // 12:00 UTC is past the default 08:00 UTC: the loop composes and sends today's edition.
+      assertThat(smtp.waitForIncomingEmail(20_000, 2)).isTrue();
+      MimeMessage digest = smtp.getReceivedMessages()[1];
+      assertThat(digest.getSubject())
+          .startsWith("Your Paperboy daily digest — Thursday 20 August 2026");
+      assertThat(digest.getHeader("List-Unsubscribe")).isNotNull();
+    } finally {
+      smtp.stop();
+    }
+  }
+
   /** {@code paperboy digest send --date 2026-08-21} in a separate JVM. */
   private static Process sender(Path data, int port) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
