@@ -75,8 +75,14 @@ public final class DigestSender {
       }
       for (int i = 0; i < due.size(); i++) {
         Outbox.Pending p = due.get(i);
-        pace();
         Mail mail = p.mail();
+        if (!stillWanted(p.subscriptionId(), mail)) {
+          // Unsubscribed (or bounced) after the edition was composed: it is not sent.
+          outbox.fail(p.id(), p.attempts(), "not sent: the subscription ended before sending");
+          failed++;
+          continue;
+        }
+        pace();
         try {
           mailer.send(
               p.id(),
@@ -119,6 +125,16 @@ public final class DigestSender {
         }
       }
     }
+  }
+
+  /** Digests go to active subscriptions only; notices to any address that has not bounced. */
+  private boolean stillWanted(String subscriptionId, Mail mail) {
+    Subscription.Status status =
+        subscriptions.find(subscriptionId).map(Subscription::status).orElse(null);
+    if (status == null || status == Subscription.Status.BOUNCED) {
+      return false;
+    }
+    return !mail.isDigest() || status == Subscription.Status.ACTIVE;
   }
 
   /** 1 minute after the first failure, doubling, at most 6 hours. */

@@ -62,13 +62,18 @@ class DigestDeliveryIT {
         WebFixture app = new WebFixture(tmp.resolve("data"), mail(smtp.port(), "500"))) {
       Digests d = app.runtime.digests();
       List<Subscription> subs =
-          subscribe(d, List.of("ok@example.org", "later@example.org", "gone@example.org"));
-      assertThat(d.planner().plan(true).composed()).isEqualTo(3);
+          subscribe(
+              d,
+              List.of(
+                  "ok@example.org", "later@example.org", "gone@example.org", "quit@example.org"));
+      assertThat(d.planner().plan(true).composed()).isEqualTo(4);
+      // Unsubscribed after the edition was composed: it is not sent.
+      d.subscriptions().store().setStatus(subs.get(3).id(), Subscription.Status.UNSUBSCRIBED);
 
       DigestSender.Report first = d.deliver();
       assertThat(first.sent()).isEqualTo(1);
       assertThat(first.retrying()).isEqualTo(1);
-      assertThat(first.failed()).isEqualTo(1);
+      assertThat(first.failed()).isEqualTo(2);
       assertThat(smtp.delivered).containsExactly("ok@example.org");
       SubscriptionStore store = d.subscriptions().store();
       assertThat(store.find(subs.get(2).id()).orElseThrow().status())
@@ -93,8 +98,8 @@ class DigestDeliveryIT {
       app.clock.advance(Duration.ofDays(1));
       d.planner().plan(true);
       d.deliver();
-      assertThat(smtp.delivered).doesNotContain("gone@example.org");
-      assertThat(d.outbox().counts()).containsEntry("failed", 1L);
+      assertThat(smtp.delivered).doesNotContain("gone@example.org", "quit@example.org");
+      assertThat(d.outbox().counts()).containsEntry("failed", 2L);
       assertThat(DigestSender.backoff(1)).isEqualTo(Duration.ofMinutes(1));
       assertThat(DigestSender.backoff(4)).isEqualTo(Duration.ofMinutes(8));
       assertThat(DigestSender.backoff(30)).isEqualTo(Duration.ofHours(6));
