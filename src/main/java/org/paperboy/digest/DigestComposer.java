@@ -1,6 +1,5 @@
 package org.paperboy.digest;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.paperboy.feed.FeedEntry;
 import org.paperboy.feed.FeedService;
 import org.paperboy.feed.FeedSort;
@@ -28,9 +26,6 @@ import org.paperboy.paper.Paper;
  * mail.
  */
 public final class DigestComposer {
-  /** How long preferences links in a mail keep working. */
-  static final Duration PREFERENCES_TTL = Duration.ofDays(90);
-
   private static final int BLURB_CHARS = 240;
   private static final int AUTHORS_SHOWN = 3;
 
@@ -38,8 +33,7 @@ public final class DigestComposer {
   private final Recommender recommender;
   private final InterestStore interests;
   private final SubscriptionStore subscriptions;
-  private final LinkSigner signer;
-  private final Supplier<String> siteUrl;
+  private final MailLinks links;
 
   /** Trending lists by period, shared by the readers of one planning round. */
   private final Map<Period, List<FeedEntry>> trending = new ConcurrentHashMap<>();
@@ -49,14 +43,12 @@ public final class DigestComposer {
       Recommender recommender,
       InterestStore interests,
       SubscriptionStore subscriptions,
-      LinkSigner signer,
-      Supplier<String> siteUrl) {
+      MailLinks links) {
     this.feed = feed;
     this.recommender = recommender;
     this.interests = interests;
     this.subscriptions = subscriptions;
-    this.signer = signer;
-    this.siteUrl = siteUrl;
+    this.links = links;
   }
 
   /** Forgets the shared trending lists (votes may have changed since the last round). */
@@ -82,7 +74,6 @@ public final class DigestComposer {
         items.forEach(i -> taken.add(i.id()));
       }
     }
-    String site = siteUrl.get();
     String title =
         "Your Paperboy " + (e.weekly() ? "weekly" : "daily") + " digest — " + e.coverage();
     String intro =
@@ -93,18 +84,9 @@ public final class DigestComposer {
         title,
         intro,
         parts,
-        site,
-        site
-            + "/digest/preferences?t="
-            + signer.sign(LinkSigner.Purpose.PREFERENCES, s.id(), now, PREFERENCES_TTL),
-        unsubscribeUrl(s.id(), now));
-  }
-
-  /** The one-click unsubscribe link; it never expires, so the same link works in every mail. */
-  public String unsubscribeUrl(String subscriptionId, Instant now) {
-    return siteUrl.get()
-        + "/digest/unsubscribe?t="
-        + signer.sign(LinkSigner.Purpose.UNSUBSCRIBE, subscriptionId, now, null);
+        links.site(),
+        links.preferences(s.id(), now),
+        links.unsubscribe(s.id(), now));
   }
 
   private static String heading(Section s, Edition e) {
@@ -163,13 +145,7 @@ public final class DigestComposer {
   private Digest.Item item(FeedEntry f, String reason) {
     Paper p = f.paper();
     return new Digest.Item(
-        p.id(),
-        p.title(),
-        authors(p),
-        blurb(p),
-        reason,
-        siteUrl.get() + "/papers/" + p.id(),
-        f.upvotes());
+        p.id(), p.title(), authors(p), blurb(p), reason, links.paper(p.id()), f.upvotes());
   }
 
   static String authors(Paper p) {

@@ -29,7 +29,7 @@ public final class DigestSender {
   private final Outbox outbox;
   private final SubscriptionStore subscriptions;
   private final SmtpMailer mailer;
-  private final DigestComposer links;
+  private final MailLinks links;
   private final Clock clock;
   private final Sleeper sleeper;
   private final long intervalNanos;
@@ -41,7 +41,7 @@ public final class DigestSender {
       Outbox outbox,
       SubscriptionStore subscriptions,
       SmtpMailer mailer,
-      DigestComposer links,
+      MailLinks links,
       double ratePerSecond,
       Clock clock,
       Sleeper sleeper) {
@@ -87,7 +87,7 @@ public final class DigestSender {
           mailer.send(
               p.id(),
               mail,
-              mail.isDigest() ? links.unsubscribeUrl(p.subscriptionId(), clock.instant()) : null);
+              mail.isDigest() ? links.unsubscribe(p.subscriptionId(), clock.instant()) : null);
           outbox.markSent(p.id(), clock.instant());
           sent++;
         } catch (SendFailure f) {

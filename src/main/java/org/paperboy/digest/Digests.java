@@ -44,17 +44,16 @@ public final class Digests implements AutoCloseable {
     LinkSigner signer = LinkSigner.fromStore(jdbc);
     MailRenderer renderer = new MailRenderer();
     this.outbox = new Outbox(jdbc);
-    DigestComposer composer =
-        new DigestComposer(feed, recommender, interests, store, signer, siteUrl);
-    this.subscriptions =
-        new Subscriptions(store, outbox, signer, renderer, siteUrl, this::wake, clock);
+    MailLinks links = new MailLinks(signer, siteUrl);
+    DigestComposer composer = new DigestComposer(feed, recommender, interests, store, links);
+    this.subscriptions = new Subscriptions(store, outbox, links, renderer, this::wake, clock);
     this.planner = new DigestPlanner(store, outbox, composer, renderer, clock);
     this.mailer = settings.enabled() ? new SmtpMailer(settings) : null;
     this.sender =
         mailer == null
             ? null
             : new DigestSender(
-                outbox, store, mailer, composer, settings.ratePerSecond(), clock, sleeper);
+                outbox, store, mailer, links, settings.ratePerSecond(), clock, sleeper);
   }
 
   public boolean enabled() {

@@ -191,11 +191,6 @@ public final class Outbox {
 
   /** Mails by status, for {@code stats}. */
   public java.util.Map<String, Long> counts() {
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    jdbc.list(
-            "SELECT status, COUNT(*) FROM outbox GROUP BY status",
-            rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
-        .forEach(e -> out.put(e.getKey(), e.getValue()));
-    return out;
+    return jdbc.countsBy("SELECT status, COUNT(*) FROM outbox GROUP BY status");
   }
 }

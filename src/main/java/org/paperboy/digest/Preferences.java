@@ -57,6 +57,10 @@ public record Preferences(
         List.of());
   }
 
+  public Preferences withFrequency(Frequency f) {
+    return new Preferences(f, sendHour, zone, sections, maxPerSection, skipEmpty, topics);
+  }
+
   public static ZoneId zone(String text) {
     try {
       return ZoneId.of(text == null ? "" : text.strip());

@@ -136,12 +136,7 @@ public final class SubscriptionStore {
 
   /** Subscriptions by status, for {@code stats}. */
   public java.util.Map<String, Long> counts() {
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    jdbc.list(
-            "SELECT status, COUNT(*) FROM subscriptions GROUP BY status",
-            rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
-        .forEach(e -> out.put(e.getKey(), e.getValue()));
-    return out;
+    return jdbc.countsBy("SELECT status, COUNT(*) FROM subscriptions GROUP BY status");
   }
 
   /** Every paper already mailed to this subscription (a few per edition, so a small set). */

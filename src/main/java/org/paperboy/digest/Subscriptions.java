@@ -16,15 +16,13 @@ import org.paperboy.account.User;
  * server refused for good). At most one such mail per address per {@link #RESEND_AFTER}.
  */
 public final class Subscriptions {
-  static final Duration CONFIRM_TTL = Duration.ofDays(7);
   static final Duration RESEND_AFTER = Duration.ofMinutes(10);
   private static final int MAX_EMAIL = 254;
 
   private final SubscriptionStore store;
   private final Outbox outbox;
-  private final LinkSigner signer;
+  private final MailLinks links;
   private final MailRenderer renderer;
-  private final java.util.function.Supplier<String> siteUrl;
   private final Runnable wake;
   private final Clock clock;
 
@@ -34,16 +32,14 @@ public final class Subscriptions {
   public Subscriptions(
       SubscriptionStore store,
       Outbox outbox,
-      LinkSigner signer,
+      MailLinks links,
       MailRenderer renderer,
-      java.util.function.Supplier<String> siteUrl,
       Runnable wake,
       Clock clock) {
     this.store = store;
     this.outbox = outbox;
-    this.signer = signer;
+    this.links = links;
     this.renderer = renderer;
-    this.siteUrl = siteUrl;
     this.wake = wake;
     this.clock = clock;
   }
@@ -75,7 +71,7 @@ public final class Subscriptions {
                 "Someone (probably you) asked to subscribe this address, which already gets"
                     + " Paperboy digests. You can change what you get, or unsubscribe, here:",
                 "Change your digest",
-                preferencesUrl(s.id(), now),
+                links.preferences(s.id(), now),
                 "If this was not you, you can ignore this mail.")
             : renderer.notice(
                 s.id(),
@@ -85,9 +81,7 @@ public final class Subscriptions {
                 "Someone (probably you) asked to send Paperboy's paper digest to this address."
                     + " Nothing will be sent until you confirm. The link works for 7 days.",
                 "Confirm subscription",
-                siteUrl.get()
-                    + "/digest/confirm?t="
-                    + signer.sign(LinkSigner.Purpose.CONFIRM, s.id(), now, CONFIRM_TTL),
+                links.confirm(s.id(), now),
                 "If this was not you, ignore this mail and you will get nothing more.");
     outbox.enqueue(List.of(notice), now);
     wake.run();
@@ -97,7 +91,7 @@ public final class Subscriptions {
   public Subscription confirm(String token) {
     Instant now = clock.instant();
     String id =
-        signer
+        links
             .verify(token, LinkSigner.Purpose.CONFIRM, now)
             .orElseThrow(
                 () ->
@@ -118,7 +112,7 @@ public final class Subscriptions {
   /** The subscription an unsubscribe link is for (nothing changes). */
   public Subscription byUnsubscribeLink(String token) {
     return found(
-        signer
+        links
             .verify(token, LinkSigner.Purpose.UNSUBSCRIBE, clock.instant())
             .orElseThrow(() -> new DigestException("This unsubscribe link is not valid.")));
   }
@@ -136,7 +130,7 @@ public final class Subscriptions {
   /** The subscription a preferences link is for. */
   public Subscription byPreferencesLink(String token) {
     return found(
-        signer
+        links
             .verify(token, LinkSigner.Purpose.PREFERENCES, clock.instant())
             .orElseThrow(
                 () ->
@@ -154,17 +148,9 @@ public final class Subscriptions {
     return store.findByUser(userId);
   }
 
-  /** A fresh preferences link (for the signed-in reader's settings, or a notice). */
-  public String preferencesUrl(String id, Instant now) {
-    return siteUrl.get()
-        + "/digest/preferences?t="
-        + signer.sign(LinkSigner.Purpose.PREFERENCES, id, now, DigestComposer.PREFERENCES_TTL);
-  }
-
   /** A preferences token for pages that post back to themselves. */
   public String preferencesToken(String id) {
-    return signer.sign(
-        LinkSigner.Purpose.PREFERENCES, id, clock.instant(), DigestComposer.PREFERENCES_TTL);
+    return links.preferencesToken(id, clock.instant());
   }
 
   private Subscription found(String id) {

@@ -45,6 +45,15 @@ public final class Jdbc {
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
   }
 
+  /** {@code SELECT key, COUNT(*) … GROUP BY key} as a map sorted by key. */
+  public java.util.SortedMap<String, Long> countsBy(String sql, Object... params) {
+    java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+    for (var e : list(sql, rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)), params)) {
+      out.put(e.getKey(), e.getValue());
+    }
+    return out;
+  }
+
   public long count(String sql, Object... params) {
     return one(sql, rs -> rs.getLong(1), params).orElse(0L);
   }

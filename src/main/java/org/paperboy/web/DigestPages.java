@@ -3,7 +3,6 @@ package org.paperboy.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import org.paperboy.account.User;
 import org.paperboy.digest.DigestException;
@@ -70,16 +69,9 @@ final class DigestPages {
     }
     String email = ctx.formParam("email");
     try {
-      Preferences d = Preferences.defaults();
       Preferences p =
-          new Preferences(
-              Frequency.parse(orDefault(ctx.formParam("frequency"), "daily")),
-              d.sendHour(),
-              d.zone(),
-              d.sections(),
-              d.maxPerSection(),
-              d.skipEmpty(),
-              List.of());
+          Preferences.defaults()
+              .withFrequency(Frequency.parse(orDefault(ctx.formParam("frequency"), "daily")));
       digests().subscriptions().subscribe(email, auth.user(ctx).orElse(null), p);
     } catch (DigestException e) {
       ctx.status(400);
