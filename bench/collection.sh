@@ -3,22 +3,26 @@
 # directory, plus seeded random vectors for papers without an embedding (see
 # src/test/java/org/paperboy/bench/SyntheticEmbeddings.java: latency stand-ins, not for quality),
 # then times the full index rebuild (BM25 fields + HNSW graph).
-# Usage: bench/collection.sh [DATA_DIR]   (default /tmp/paperboy-bench-182k)
+# Usage: bench/collection.sh [DATA_DIR [SOURCE...]]   (default /tmp/paperboy-bench-182k and all of
+# ../shared/data; bench/million.sh passes the 1M-record file of bench/make-million.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-/tmp/paperboy-bench-182k}"
 shared=../shared/data
+shift || true
+sources=("$@")
+[ ${#sources[@]} -gt 0 ] || sources=("$shared/arxiv-oai-cs-2016" "$shared/arxiv-kaggle-format" "$shared/hf-daily" "$shared/pages")
 source bin/lib.sh
 find_jdk
 bin/paperboy --version >/dev/null
 ./mvnw -B -q -o test-compile 2>/dev/null || ./mvnw -B -q test-compile
 rm -rf "$data"
-bin/paperboy import --quiet --no-index --as-of 2024-12-01 --data "$data" \
-  "$shared/arxiv-oai-cs-2016" "$shared/arxiv-kaggle-format" "$shared/hf-daily" "$shared/pages"
+bin/paperboy import --quiet --no-index --as-of 2024-12-01 --data "$data" "${sources[@]}"
 "$JAVA_HOME/bin/java" -cp "target/test-classes:target/paperboy.jar:target/lib/*" \
   org.paperboy.bench.SyntheticEmbeddings "$data" all-minilm-l6-v2-q
 start=$(date +%s.%N)
-bin/paperboy reindex --data "$data"
+/usr/bin/time -v -o "$data.reindex-time" bin/paperboy reindex --data "$data"
 end=$(date +%s.%N)
 printf 'reindex with vectors: %.1f s\n' "$(echo "$end - $start" | bc)"
+grep -E 'User time|Maximum resident' "$data.reindex-time"
 du -sh "$data/paperboy.db" "$data/index"

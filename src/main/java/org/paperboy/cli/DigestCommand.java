@@ -45,7 +45,9 @@ final class DigestCommand {
               recommender.interests(),
               () -> site,
               main.clock,
-              Sleeper.REAL)) {
+              Sleeper.REAL,
+              null,
+              config.jobs().tick())) {
         return work.run(d);
       }
     }

@@ -48,6 +48,15 @@ public final class Main {
   Path data;
 
   @Option(
+      names = "--store",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      description =
+          "Store: sqlite (the default, a file in the data directory) or a jdbc:postgresql:// URL"
+              + " shared by several app nodes. Default: PAPERBOY_STORE.")
+  String store;
+
+  @Option(
       names = "--config",
       scope = ScopeType.INHERIT,
       paramLabel = "FILE",
@@ -71,6 +80,9 @@ public final class Main {
     Map<String, String> all = new HashMap<>(flags);
     if (data != null) {
       all.put("data", data.toString());
+    }
+    if (store != null) {
+      all.put("store", store);
     }
     Path file = configFile;
     if (file == null && env.get("PAPERBOY_CONFIG") != null) {

@@ -30,6 +30,7 @@ import org.paperboy.ingest.ImportListener;
 import org.paperboy.ingest.ImportOptions;
 import org.paperboy.ingest.ImportReport;
 import org.paperboy.ingest.Importer;
+import org.paperboy.jobs.JobLease;
 import org.paperboy.search.PaperSearcher;
 import org.paperboy.web.WebServer;
 import org.paperboy.web.WebServices;
@@ -107,7 +108,9 @@ public final class ServerRuntime implements AutoCloseable {
             recommender.interests(),
             siteUrl::get,
             clock,
-            Sleeper.REAL);
+            Sleeper.REAL,
+            new JobLease(workspace.jdbc, "digest", config.jobs().lease(), clock),
+            config.jobs().tick());
     this.digests = digests;
     WebServices services =
         new WebServices(

@@ -19,7 +19,8 @@ final class Stores {
   record Opened(PaperStore papers, Jdbc jdbc) {}
 
   static Opened openAll(PaperboyConfig config) {
-    HikariDataSource ds = Database.openSqlite(config.dataDir());
-    return new Opened(new SqlPaperStore(ds, ds), new Jdbc(ds));
+    Database.Opened db = Database.open(config.store(), config.dataDir());
+    HikariDataSource ds = db.dataSource();
+    return new Opened(new SqlPaperStore(ds, db.dialect(), ds), new Jdbc(ds));
   }
 }

@@ -47,7 +47,10 @@ public final class ConfigLoader {
           "mail.smtp.password",
           "mail.from",
           "mail.rate-per-second",
-          "digest.schedule");
+          "digest.schedule",
+          "store",
+          "jobs.lease-seconds",
+          "jobs.tick-seconds");
 
   private ConfigLoader() {}
 
@@ -109,7 +112,13 @@ public final class ConfigLoader {
         uri(values.getOrDefault("arxiv.api-url", d.arxivApi().toString()), "arxiv.api-url"),
         harvest(values, d.harvest()),
         bool(values, "search.hnsw-int8", d.hnswInt8()),
-        mail(values, d.mail()));
+        mail(values, d.mail()),
+        values.getOrDefault("store", d.store()),
+        new JobSettings(
+            java.time.Duration.ofSeconds(
+                intValue(values, "jobs.lease-seconds", (int) d.jobs().lease().toSeconds())),
+            java.time.Duration.ofSeconds(
+                intValue(values, "jobs.tick-seconds", (int) d.jobs().tick().toSeconds()))));
   }
 
   private static MailSettings mail(Map<String, String> v, MailSettings d) {

@@ -22,6 +22,10 @@ import org.paperboy.search.HybridFusion;
  * @param hnswInt8 keep vectors int8 scalar-quantised in the HNSW index; key {@code
  *     search.hnsw-int8}, default false (changing it rebuilds the index)
  * @param mail outgoing mail for digests
+ * @param store where the store lives: {@code sqlite} (the embedded default, a file in the data
+ *     directory) or a {@code jdbc:postgresql://host:port/db?user=…&password=…} URL; key {@code
+ *     store}, env {@code PAPERBOY_STORE}, flag {@code --store}
+ * @param jobs leases and ticks of background jobs shared by app nodes
  */
 public record PaperboyConfig(
     Path dataDir,
@@ -32,7 +36,9 @@ public record PaperboyConfig(
     java.net.URI arxivApi,
     HarvestSettings harvest,
     boolean hnswInt8,
-    MailSettings mail) {
+    MailSettings mail,
+    String store,
+    JobSettings jobs) {
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final int DEFAULT_IMPORT_BATCH_SIZE = 1000;
 
@@ -48,6 +54,15 @@ public record PaperboyConfig(
         || !("http".equals(arxivApi.getScheme()) || "https".equals(arxivApi.getScheme()))) {
       throw new ConfigException("arxiv.api-url: must be an http(s) URL, was " + arxivApi);
     }
+    if (!org.paperboy.store.Database.isValidStore(store)) {
+      throw new ConfigException(
+          "store: expected 'sqlite' or a jdbc:postgresql:// URL, was '" + store + "'");
+    }
+  }
+
+  /** Whether the store is the embedded SQLite file (not a shared PostgreSQL database). */
+  public boolean embeddedStore() {
+    return store == null || store.isBlank() || org.paperboy.store.Database.EMBEDDED.equals(store);
   }
 
   public static final java.net.URI DEFAULT_ARXIV_API =
@@ -66,6 +81,8 @@ public record PaperboyConfig(
         DEFAULT_ARXIV_API,
         HarvestSettings.defaults(),
         false,
-        MailSettings.defaults());
+        MailSettings.defaults(),
+        org.paperboy.store.Database.EMBEDDED,
+        JobSettings.defaults());
   }
 }

@@ -64,11 +64,23 @@ public final class DigestSender {
   }
 
   /** Sends everything due now; returns when nothing due is left or the server is unavailable. */
-  public synchronized Report deliver() throws InterruptedException {
+  public Report deliver() throws InterruptedException {
+    return deliver(() -> true);
+  }
+
+  /**
+   * Like {@link #deliver()}, asking {@code keepGoing} before each claimed batch (the digest job
+   * renews its lease there, and stops when another node has taken the job over).
+   */
+  public synchronized Report deliver(java.util.function.BooleanSupplier keepGoing)
+      throws InterruptedException {
     int sent = 0;
     int retrying = 0;
     int failed = 0;
     while (true) {
+      if (!keepGoing.getAsBoolean()) {
+        return new Report(sent, retrying, failed, false);
+      }
       List<Outbox.Pending> due = outbox.claimDue(clock.instant(), claim, lease);
       if (due.isEmpty()) {
         return new Report(sent, retrying, failed, false);

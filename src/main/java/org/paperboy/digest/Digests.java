@@ -8,18 +8,20 @@ import org.paperboy.feed.FeedService;
 import org.paperboy.foryou.InterestStore;
 import org.paperboy.foryou.Recommender;
 import org.paperboy.harvest.Sleeper;
+import org.paperboy.jobs.JobLease;
 import org.paperboy.store.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Email digests wired together: subscriptions, the planner that composes due editions, the sender
- * that delivers the outbox, and the loop {@code serve} runs (every minute, and at once when a
- * notice is queued). Without an SMTP host nothing is sent and subscribing is refused.
+ * that delivers the outbox, and the loop {@code serve} runs (every tick, a minute by default, and
+ * at once when a notice is queued). With a {@link JobLease} the loop plans and sends only while it
+ * holds the lease, so among several app nodes exactly one does at a time. Without an SMTP host
+ * nothing is sent and subscribing is refused.
  */
 public final class Digests implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Digests.class);
-  static final Duration TICK = Duration.ofMinutes(1);
 
   private final MailSettings settings;
   private final Subscriptions subscriptions;
@@ -27,6 +29,8 @@ public final class Digests implements AutoCloseable {
   private final DigestSender sender;
   private final SmtpMailer mailer;
   private final Outbox outbox;
+  private final JobLease job;
+  private final Duration tick;
   private final Object signal = new Object();
   private boolean woken;
 
@@ -38,8 +42,12 @@ public final class Digests implements AutoCloseable {
       InterestStore interests,
       Supplier<String> siteUrl,
       Clock clock,
-      Sleeper sleeper) {
+      Sleeper sleeper,
+      JobLease job,
+      Duration tick) {
     this.settings = settings;
+    this.job = job;
+    this.tick = tick;
     SubscriptionStore store = new SubscriptionStore(jdbc);
     LinkSigner signer = LinkSigner.fromStore(jdbc);
     MailRenderer renderer = new MailRenderer();
@@ -116,44 +124,52 @@ public final class Digests implements AutoCloseable {
    * until woken. Returns when interrupted.
    */
   public void runLoop() {
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        if (settings.schedule()) {
-          DigestPlanner.Report r = planner.plan(false);
-          if (r.composed() > 0 || r.skipped() > 0) {
-            LOG.info(
-                "digests: {} editions composed, {} skipped (nothing new)",
-                r.composed(),
-                r.skipped());
-          }
-        }
-        DigestSender.Report s = deliver();
-        if (s.sent() > 0 || s.retrying() > 0 || s.failed() > 0) {
-          LOG.info("digests: {} sent, {} to retry, {} failed", s.sent(), s.retrying(), s.failed());
-        }
-        synchronized (signal) {
-          if (!woken) {
-            signal.wait(TICK.toMillis());
-          }
-          woken = false;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        LOG.warn("digests: round failed, trying again in a minute: {}", e.getMessage());
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
         try {
-          Thread.sleep(TICK.toMillis());
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return;
+          if (job == null || job.hold()) {
+            round();
+          }
+          synchronized (signal) {
+            if (!woken) {
+              signal.wait(tick.toMillis());
+            }
+            woken = false;
+          }
+        } catch (RuntimeException e) {
+          LOG.warn(
+              "digests: round failed, trying again in {} s: {}", tick.toSeconds(), e.getMessage());
+          Thread.sleep(tick.toMillis());
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void round() throws InterruptedException {
+    if (settings.schedule()) {
+      DigestPlanner.Report r = planner.plan(false);
+      if (r.composed() > 0 || r.skipped() > 0) {
+        LOG.info(
+            "digests: {} editions composed, {} skipped (nothing new)", r.composed(), r.skipped());
+      }
+    }
+    if (sender == null) {
+      return;
+    }
+    // Between batches the lease is renewed; a node that lost it (paused past its lease) stops.
+    DigestSender.Report s = sender.deliver(() -> job == null || job.hold());
+    if (s.sent() > 0 || s.retrying() > 0 || s.failed() > 0) {
+      LOG.info("digests: {} sent, {} to retry, {} failed", s.sent(), s.retrying(), s.failed());
     }
   }
 
   @Override
   public void close() {
+    if (job != null) {
+      job.release();
+    }
     if (mailer != null) {
       mailer.close();
     }

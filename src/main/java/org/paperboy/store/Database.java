@@ -10,11 +10,73 @@ import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** Opens the embedded SQLite database in a data directory and brings its schema up to date. */
+/**
+ * Opens the store's database — the embedded SQLite file in the data directory, or a PostgreSQL
+ * database named by a JDBC URL — and brings its schema up to date.
+ */
 public final class Database {
   public static final String FILE_NAME = "paperboy.db";
 
+  /** The configuration value that selects the embedded store. */
+  public static final String EMBEDDED = "sqlite";
+
   private Database() {}
+
+  /** A migrated, pooled data source and the engine behind it. */
+  public record Opened(HikariDataSource dataSource, Dialect dialect) {}
+
+  /**
+   * @param store {@link #EMBEDDED} or a {@code jdbc:postgresql://} URL (with {@code user} and
+   *     {@code password} parameters where the server needs them)
+   */
+  public static Opened open(String store, Path dataDir) {
+    if (store == null || store.isBlank() || EMBEDDED.equals(store)) {
+      return new Opened(openSqlite(dataDir), Dialect.SQLITE);
+    }
+    return new Opened(openPostgres(store), Dialect.POSTGRESQL);
+  }
+
+  /** Whether {@code store} is a value {@link #open} accepts. */
+  public static boolean isValidStore(String store) {
+    return store == null
+        || store.isBlank()
+        || EMBEDDED.equals(store)
+        || store.startsWith("jdbc:postgresql://");
+  }
+
+  /** A pooled data source over a PostgreSQL database, migrated to the newest schema. */
+  public static HikariDataSource openPostgres(String jdbcUrl) {
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl(jdbcUrl);
+    pool.setMaximumPoolSize(16);
+    pool.setPoolName("paperboy-postgresql");
+    // Fail fast with the server's own message when it cannot be reached at start-up.
+    pool.setInitializationFailTimeout(10_000);
+    pool.setConnectionTimeout(10_000);
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(pool);
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "cannot connect to PostgreSQL at " + redacted(jdbcUrl) + ": " + rootMessage(e), e);
+    }
+    migrate(ds, "classpath:db/postgresql");
+    return ds;
+  }
+
+  /** The URL without its query (which may carry a password). */
+  static String redacted(String jdbcUrl) {
+    int q = jdbcUrl.indexOf('?');
+    return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
 
   /** A pooled data source over {@code dataDir/paperboy.db}, migrated to the newest schema. */
   public static HikariDataSource openSqlite(Path dataDir) {
@@ -46,18 +108,13 @@ public final class Database {
     pool.setMaximumPoolSize(12);
     pool.setPoolName("paperboy-sqlite");
     HikariDataSource ds = new HikariDataSource(pool);
-    migrate(ds);
+    migrate(ds, "classpath:db/migration");
     return ds;
   }
 
-  private static void migrate(HikariDataSource ds) {
+  private static void migrate(HikariDataSource ds, String location) {
     try {
-      Flyway.configure()
-          .dataSource(ds)
-          .locations("classpath:db/migration")
-          .loggers("slf4j")
-          .load()
-          .migrate();
+      Flyway.configure().dataSource(ds).locations(location).loggers("slf4j").load().migrate();
     } catch (FlywayException e) {
       ds.close();
       throw new StoreException("cannot migrate the database schema: " + e.getMessage(), e);

@@ -27,18 +27,39 @@ public final class SqlPaperStore implements PaperStore {
   private static final int IN_CHUNK = 900;
 
   private final DataSource dataSource;
+  private final Dialect dialect;
   private final AutoCloseable closer;
   // SQLite has one writer; serialising in Java avoids busy retries inside the driver.
-  private final ReentrantLock writeLock = new ReentrantLock();
+  // PostgreSQL takes concurrent writers (several app nodes write anyway), so no lock there.
+  private final ReentrantLock writeLock;
 
+  /** A store over SQLite. */
   public SqlPaperStore(DataSource dataSource, AutoCloseable closer) {
+    this(dataSource, Dialect.SQLITE, closer);
+  }
+
+  public SqlPaperStore(DataSource dataSource, Dialect dialect, AutoCloseable closer) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
     this.closer = closer;
+    this.writeLock = dialect == Dialect.SQLITE ? new ReentrantLock() : null;
+  }
+
+  private void lockWrites() {
+    if (writeLock != null) {
+      writeLock.lock();
+    }
+  }
+
+  private void unlockWrites() {
+    if (writeLock != null) {
+      writeLock.unlock();
+    }
   }
 
   @Override
   public <R> R inTransaction(TxWork<R> work) {
-    writeLock.lock();
+    lockWrites();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -54,7 +75,7 @@ public final class SqlPaperStore implements PaperStore {
     } catch (SQLException e) {
       throw new StoreException("database write failed: " + e.getMessage(), e);
     } finally {
-      writeLock.unlock();
+      unlockWrites();
     }
   }
 
@@ -83,21 +104,10 @@ public final class SqlPaperStore implements PaperStore {
 
   @Override
   public void forEachLive(Consumer<Paper> action) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT "
-                    + PaperRows.COLUMNS
-                    + " FROM papers WHERE deleted_on IS NULL ORDER BY id")) {
-      ps.setFetchSize(1000);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          action.accept(PaperRows.read(rs));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("database read failed: " + e.getMessage(), e);
-    }
+    stream(
+        "SELECT " + PaperRows.COLUMNS + " FROM papers WHERE deleted_on IS NULL ORDER BY id",
+        ps -> {},
+        rs -> action.accept(PaperRows.read(rs)));
   }
 
   @Override
@@ -187,19 +197,43 @@ public final class SqlPaperStore implements PaperStore {
   @Override
   public void forEachLiveWithEmbedding(String model, BiConsumer<Paper, float[]> action) {
     String columns = "p." + PaperRows.COLUMNS.replace(", ", ", p.");
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT "
-                    + columns
-                    + ", e.vector AS vector FROM papers p LEFT JOIN embeddings e"
-                    + " ON e.paper_id = p.id AND e.model = ? WHERE p.deleted_on IS NULL ORDER BY p.id")) {
-      ps.setString(1, model);
-      ps.setFetchSize(1000);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    stream(
+        "SELECT "
+            + columns
+            + ", e.vector AS vector FROM papers p LEFT JOIN embeddings e"
+            + " ON e.paper_id = p.id AND e.model = ? WHERE p.deleted_on IS NULL ORDER BY p.id",
+        ps -> ps.setString(1, model),
+        rs -> {
           byte[] v = rs.getBytes("vector");
           action.accept(PaperRows.read(rs), v == null ? null : Vectors.fromBytes(v));
+        });
+  }
+
+  @FunctionalInterface
+  private interface SqlConsumer<T> {
+    void accept(T t) throws SQLException;
+  }
+
+  /** Runs a long read row by row with flat memory on either engine (see {@link Dialect}). */
+  private void stream(
+      String sql, SqlConsumer<PreparedStatement> bind, SqlConsumer<ResultSet> eachRow) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean tx = dialect.streamsInTransaction();
+      if (tx) {
+        c.setAutoCommit(false);
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bind.accept(ps);
+        ps.setFetchSize(1000);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            eachRow.accept(rs);
+          }
+        }
+      } finally {
+        if (tx) {
+          c.rollback();
+          c.setAutoCommit(true);
         }
       }
     } catch (SQLException e) {
@@ -259,7 +293,7 @@ public final class SqlPaperStore implements PaperStore {
 
   @Override
   public boolean putOnDay(String id, LocalDate day) {
-    writeLock.lock();
+    lockWrites();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
@@ -271,7 +305,7 @@ public final class SqlPaperStore implements PaperStore {
     } catch (SQLException e) {
       throw new StoreException("database write failed: " + e.getMessage(), e);
     } finally {
-      writeLock.unlock();
+      unlockWrites();
     }
   }
 

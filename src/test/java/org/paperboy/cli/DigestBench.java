@@ -77,7 +77,9 @@ public final class DigestBench {
                 recommender.interests(),
                 () -> "https://papers.example.org",
                 clock,
-                Sleeper.REAL);
+                Sleeper.REAL,
+                null,
+                config.jobs().tick());
         long t0 = System.nanoTime();
         DigestPlanner.Report plan = digests.planner().plan(true);
         long t1 = System.nanoTime();

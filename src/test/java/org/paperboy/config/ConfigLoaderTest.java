@@ -31,7 +31,9 @@ class ConfigLoaderTest {
                 PaperboyConfig.DEFAULT_ARXIV_API,
                 HarvestSettings.defaults(),
                 false,
-                MailSettings.defaults()));
+                MailSettings.defaults(),
+                "sqlite",
+                JobSettings.defaults()));
 
     Map<String, String> env =
         Map.of("PAPERBOY_DATA", "/srv/env", "PAPERBOY_IMPORT_BATCH_SIZE", "20");
@@ -46,7 +48,9 @@ class ConfigLoaderTest {
                 PaperboyConfig.DEFAULT_ARXIV_API,
                 HarvestSettings.defaults(),
                 false,
-                MailSettings.defaults()));
+                MailSettings.defaults(),
+                "sqlite",
+                JobSettings.defaults()));
 
     assertThat(ConfigLoader.load(file, env, Map.of("data", "/srv/flag")))
         .isEqualTo(
@@ -59,7 +63,9 @@ class ConfigLoaderTest {
                 PaperboyConfig.DEFAULT_ARXIV_API,
                 HarvestSettings.defaults(),
                 false,
-                MailSettings.defaults()));
+                MailSettings.defaults(),
+                "sqlite",
+                JobSettings.defaults()));
   }
 
   @Test
@@ -122,5 +128,26 @@ class ConfigLoaderTest {
         .hasMessageContaining("mail.rate-per-second");
     assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("mail.smtp.port", "70000")))
         .hasMessageContaining("mail.smtp.port");
+  }
+
+  @Test
+  void storeAndJobSettingsAreValidatedAtStartUp() {
+    PaperboyConfig c =
+        ConfigLoader.load(
+            null,
+            Map.of("PAPERBOY_STORE", "jdbc:postgresql://127.0.0.1:5432/paperboy?user=pb"),
+            Map.of("jobs.lease-seconds", "30", "jobs.tick-seconds", "5"));
+    assertThat(c.store()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/paperboy?user=pb");
+    assertThat(c.embeddedStore()).isFalse();
+    assertThat(c.jobs().lease()).hasSeconds(30);
+    assertThat(c.jobs().tick()).hasSeconds(5);
+    assertThat(PaperboyConfig.defaults().embeddedStore()).isTrue();
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("store", "mysql://x")))
+        .hasMessageContaining("store: expected 'sqlite' or a jdbc:postgresql:// URL");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    null, Map.of(), Map.of("jobs.lease-seconds", "10", "jobs.tick-seconds", "10")))
+        .hasMessageContaining("jobs.tick-seconds: must be at least 1 and shorter than");
   }
 }

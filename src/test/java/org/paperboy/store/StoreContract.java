@@ -1,0 +1,309 @@
+package org.paperboy.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.account.AccountStore;
+import org.paperboy.account.Accounts;
+import org.paperboy.account.User;
+import org.paperboy.community.CommunityStore;
+import org.paperboy.digest.Mail;
+import org.paperboy.digest.Outbox;
+import org.paperboy.digest.Preferences;
+import org.paperboy.digest.Subscription;
+import org.paperboy.digest.SubscriptionStore;
+import org.paperboy.harvest.HarvestStore;
+import org.paperboy.jobs.JobLease;
+import org.paperboy.paper.Paper;
+import org.paperboy.testing.Cli;
+import org.paperboy.testing.MutableClock;
+import org.paperboy.testing.SharedData;
+
+/**
+ * The store's behaviour, run against each engine ({@link SqliteStoreIT}, {@link PostgresStoreIT}):
+ * imports through the real CLI, then papers, embeddings, daily lists, accounts, votes, comments,
+ * the digest outbox and the leases read back through the store classes.
+ */
+abstract class StoreContract {
+  static final Instant NOW = Instant.parse("2026-08-21T12:00:00Z");
+  static final List<String> DAYS = List.of("2026-08-19", "2026-08-20", "2026-08-21");
+
+  @TempDir Path tmp;
+  String store;
+  HikariDataSource ds;
+  SqlPaperStore papers;
+  Jdbc jdbc;
+
+  /** The {@code store} configuration value for a fresh, empty store of this engine. */
+  abstract String newStore(Path tmp);
+
+  abstract Dialect dialect();
+
+  @BeforeEach
+  void open() {
+    store = newStore(tmp);
+    Database.Opened db = Database.open(store, tmp.resolve("data"));
+    assertThat(db.dialect()).isEqualTo(dialect());
+    ds = db.dataSource();
+    papers = new SqlPaperStore(ds, db.dialect(), () -> {});
+    jdbc = new Jdbc(ds);
+  }
+
+  @AfterEach
+  void close() {
+    ds.close();
+  }
+
+  private Cli.Result cli(String... args) {
+    List<String> all =
+        new ArrayList<>(List.of("--store", store, "--data", tmp.resolve("data").toString()));
+    all.addAll(List.of(args));
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  private String[] importArgs() {
+    List<String> args = new ArrayList<>(List.of("import", "--quiet", "--no-index"));
+    for (String day : DAYS) {
+      args.add(SharedData.path("hf-daily/" + day + ".json").toString());
+    }
+    args.add(SharedData.path("arxiv-oai-cs-2016/1.xml.gz").toString());
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void importsAreLosslessIdempotentAndReadBackInIdOrder() {
+    Cli.Result first = cli(importArgs());
+    assertThat(first.exit()).as(first.err()).isZero();
+    long live = papers.countLive();
+    assertThat(live).isGreaterThan(1000);
+    assertThat(first.out()).contains(String.format("%,d new", live));
+
+    Cli.Result again = cli(importArgs());
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out()).contains("0 new, 0 updated");
+    assertThat(papers.countLive()).isEqualTo(live);
+
+    List<String> ids = new ArrayList<>();
+    List<String> notOnADay = new ArrayList<>();
+    papers.forEachLive(
+        p -> {
+          ids.add(p.id());
+          if (p.dailyDate() == null) {
+            notOnADay.add(p.id());
+          }
+        });
+    assertThat(ids).hasSize((int) live).isSorted().doesNotHaveDuplicates();
+    // Byte order on both engines (PostgreSQL's id column uses the C collation).
+    List<String> sorted = new ArrayList<>(ids);
+    Collections.sort(sorted);
+    assertThat(ids).isEqualTo(sorted);
+
+    Map<String, Paper> some = papers.findAll(ids.subList(0, 50));
+    assertThat(some).hasSize(50);
+    for (Paper p : some.values()) {
+      assertThat(papers.find(p.id())).contains(p);
+    }
+    StoreStats stats = papers.stats();
+    assertThat(stats.papers()).isEqualTo(live);
+
+    // Daily Papers days come back by range; a submission puts a paper on a day once.
+    assertThat(papers.dailyPapers(LocalDate.parse("2026-08-20"), LocalDate.parse("2026-08-20")))
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p.dailyDate()).isEqualTo(LocalDate.parse("2026-08-20")));
+    assertThat(papers.latestDailyDate(LocalDate.parse("2026-09-30")))
+        .contains(LocalDate.parse("2026-08-21"));
+    assertThat(papers.earliestDailyDate(LocalDate.parse("2026-01-01")))
+        .contains(LocalDate.parse("2026-08-19"));
+    String oai = notOnADay.get(0);
+    assertThat(papers.putOnDay(oai, LocalDate.parse("2026-08-22"))).isTrue();
+    assertThat(papers.putOnDay(oai, LocalDate.parse("2026-08-23"))).isFalse();
+  }
+
+  @Test
+  void aMalformedFileIsRejectedWithoutHalfWritingAnything() throws Exception {
+    Path bad = tmp.resolve("broken.json");
+    Files.writeString(bad, "[{\"paper\": {\"id\": \"2508.00001\", \"title\": ");
+    Cli.Result r = cli("import", "--quiet", "--no-index", bad.toString());
+    assertThat(r.exit()).isNotZero();
+    assertThat(r.err()).contains("broken.json");
+    assertThat(papers.countLive()).isZero();
+  }
+
+  @Test
+  void embeddingsRoundTripAndPageByPaper() {
+    assertThat(cli(importArgs()).exit()).isZero();
+    List<Paper> firstPage = papers.papersWithoutEmbedding("m", "", 100);
+    assertThat(firstPage).hasSize(100);
+    Map<String, float[]> vectors = new LinkedHashMap<>();
+    for (int i = 0; i < firstPage.size(); i++) {
+      float[] v = new float[384];
+      v[i % 384] = 1f;
+      v[(i + 1) % 384] = -0.5f;
+      vectors.put(firstPage.get(i).id(), v);
+    }
+    papers.saveEmbeddings("m", vectors);
+    assertThat(papers.countEmbedded("m")).isEqualTo(100);
+    Map<String, float[]> back = papers.findEmbeddings("m", vectors.keySet());
+    assertThat(back).hasSize(100);
+    vectors.forEach((id, v) -> assertThat(back.get(id)).containsExactly(v));
+    List<Paper> next = papers.papersWithoutEmbedding("m", "", 100);
+    assertThat(next).extracting(Paper::id).doesNotContainAnyElementsOf(vectors.keySet());
+    int[] withVector = {0};
+    papers.forEachLiveWithEmbedding("m", (p, v) -> withVector[0] += v == null ? 0 : 1);
+    assertThat(withVector[0]).isEqualTo(100);
+  }
+
+  @Test
+  void concurrentVotesCountOnceEachAndCommentsReadBack() throws Exception {
+    assertThat(cli(importArgs()).exit()).isZero();
+    MutableClock clock = new MutableClock(NOW);
+    Accounts accounts = new Accounts(new AccountStore(jdbc), clock);
+    CommunityStore community = new CommunityStore(jdbc);
+    String paper =
+        papers
+            .dailyPapers(LocalDate.parse("2026-08-21"), LocalDate.parse("2026-08-21"))
+            .get(0)
+            .id();
+    List<User> users = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      users.add(accounts.signUp("reader" + i, "correct horse battery " + i, null));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> votes = new ArrayList<>();
+      for (User u : users) {
+        for (int twice = 0; twice < 2; twice++) {
+          votes.add(pool.submit(() -> community.vote(u.id(), paper, NOW)));
+        }
+      }
+      int counted = 0;
+      for (Future<Boolean> f : votes) {
+        counted += f.get() ? 1 : 0;
+      }
+      assertThat(counted).isEqualTo(20);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(community.counts(List.of(paper)).get(paper).votes()).isEqualTo(20);
+    assertThat(community.votedBy(users.get(3).id(), List.of(paper))).containsExactly(paper);
+    community.addComment(paper, users.get(0).id(), "first <b>comment</b>", NOW);
+    community.addComment(paper, users.get(1).id(), "second", NOW.plusSeconds(1));
+    assertThat(community.comments(paper, false))
+        .extracting(c -> c.body())
+        .containsExactly("first <b>comment</b>", "second");
+    // A session started here is found through the store (any app node can serve the reader).
+    String token = accounts.startSession(users.get(0));
+    assertThat(accounts.session(token)).isPresent();
+    assertThat(new Accounts(new AccountStore(new Jdbc(ds)), clock).session(token)).isPresent();
+  }
+
+  @Test
+  void twoSendersClaimDisjointMailsAndLeasesExpire() throws Exception {
+    SubscriptionStore subs = new SubscriptionStore(jdbc);
+    Outbox outbox = new Outbox(jdbc);
+    List<Mail> mails = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      Subscription s = subs.request("r" + i + "@example.org", null, Preferences.defaults(), NOW);
+      subs.confirm(s.id(), NOW);
+      mails.add(
+          new Mail(
+              s.id(),
+              "daily/2026-08-21",
+              "r" + i + "@example.org",
+              "S",
+              "<p>h</p>",
+              "p",
+              List.of("2508.0000" + (i % 7))));
+    }
+    assertThat(outbox.enqueue(mails, NOW)).isEqualTo(60);
+    assertThat(outbox.enqueue(mails, NOW)).as("an edition is stored once").isZero();
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    Set<String> seen = Collections.synchronizedSet(new HashSet<>());
+    try {
+      List<Future<Integer>> claims = new ArrayList<>();
+      for (int sender = 0; sender < 2; sender++) {
+        claims.add(
+            pool.submit(
+                () -> {
+                  int n = 0;
+                  List<Outbox.Pending> got;
+                  while (!(got = outbox.claimDue(NOW, 7, Duration.ofMinutes(1))).isEmpty()) {
+                    for (Outbox.Pending p : got) {
+                      assertThat(seen.add(p.id())).as("claimed twice: " + p.id()).isTrue();
+                      n++;
+                    }
+                  }
+                  return n;
+                }));
+      }
+      assertThat(claims.get(0).get() + claims.get(1).get()).isEqualTo(60);
+    } finally {
+      pool.shutdown();
+    }
+    // Claims lapse: after the lease, the unsent mails can be claimed again.
+    assertThat(outbox.claimDue(NOW.plusSeconds(30), 100, Duration.ofMinutes(1))).isEmpty();
+    assertThat(outbox.claimDue(NOW.plusSeconds(61), 100, Duration.ofMinutes(1))).hasSize(60);
+
+    // The job lease: one holder at a time, taken over once it expires, given back on release.
+    MutableClock clock = new MutableClock(NOW);
+    JobLease a = new JobLease(jdbc, "digest", "node-a", Duration.ofSeconds(10), clock);
+    JobLease b = new JobLease(jdbc, "digest", "node-b", Duration.ofSeconds(10), clock);
+    assertThat(a.hold()).isTrue();
+    assertThat(b.hold()).isFalse();
+    clock.advance(Duration.ofSeconds(9));
+    assertThat(a.hold()).as("renewed").isTrue();
+    clock.advance(Duration.ofSeconds(9));
+    assertThat(b.hold()).as("a renewed 9 s ago").isFalse();
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(b.hold()).as("a's lease ran out").isTrue();
+    assertThat(a.hold()).isFalse();
+    assertThat(a.holder()).contains("node-b");
+    b.release();
+    assertThat(a.hold()).isTrue();
+
+    // Harvest leases follow the same rules per source.
+    HarvestStore harvest = new HarvestStore(jdbc);
+    assertThat(harvest.acquire("arxiv-oai", "node-a", NOW, Duration.ofMinutes(30))).isTrue();
+    assertThat(harvest.acquire("arxiv-oai", "node-b", NOW.plusSeconds(60), Duration.ofMinutes(30)))
+        .isFalse();
+    assertThat(
+            harvest.acquire("arxiv-oai", "node-b", NOW.plusSeconds(1801), Duration.ofMinutes(30)))
+        .isTrue();
+  }
+
+  @Test
+  void openingAMigratedStoreAgainChangesNothing() {
+    assertThat(cli(importArgs()).exit()).isZero();
+    long live = papers.countLive();
+    Database.Opened again = Database.open(store, tmp.resolve("data"));
+    try {
+      assertThat(new SqlPaperStore(again.dataSource(), again.dialect(), () -> {}).countLive())
+          .isEqualTo(live);
+    } finally {
+      again.dataSource().close();
+    }
+    Cli.Result stats = cli("stats");
+    assertThat(stats.exit()).as(stats.err()).isZero();
+    assertThat(stats.out()).contains(String.format("%,d", live));
+  }
+}
