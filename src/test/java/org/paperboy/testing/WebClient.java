@@ -34,6 +34,16 @@ public final class WebClient {
             .build();
   }
 
+  private WebClient(String base, HttpClient http) {
+    this.base = base;
+    this.http = http;
+  }
+
+  /** The same browser (same cookies) talking to another server, e.g. a second app node. */
+  public WebClient rebased(String otherBase) {
+    return new WebClient(otherBase, http);
+  }
+
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
