@@ -114,6 +114,7 @@ final class EvalCommand implements Callable<Integer> {
       scores =
           new Evaluator(embedder, f)
               .quantized(int8 != null ? int8 : config.hnswInt8())
+              .onOpenSearch(config.embeddedSearch() ? null : java.net.URI.create(config.search()))
               .run(ds, modes, work, Optional.ofNullable(cache), n -> {});
     } finally {
       Workspace.deleteTree(work);

@@ -57,6 +57,15 @@ public final class Main {
   String store;
 
   @Option(
+      names = "--search",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      description =
+          "Search backend: lucene (the default, an index in the data directory) or the"
+              + " http(s):// address of an OpenSearch cluster. Default: PAPERBOY_SEARCH.")
+  String search;
+
+  @Option(
       names = "--config",
       scope = ScopeType.INHERIT,
       paramLabel = "FILE",
@@ -83,6 +92,9 @@ public final class Main {
     }
     if (store != null) {
       all.put("store", store);
+    }
+    if (search != null) {
+      all.put("search", search);
     }
     Path file = configFile;
     if (file == null && env.get("PAPERBOY_CONFIG") != null) {

@@ -91,12 +91,11 @@ public final class ServerRuntime implements AutoCloseable {
     PaperSearcher searcher = workspace.searcher(Optional.of(embedder));
     Recommender recommender =
         new Recommender(
-            workspace.index,
+            workspace.lucene,
             workspace.store,
             community,
             new InterestStore(workspace.jdbc),
             feed,
-            searcher,
             config.embeddingModel().key(),
             clock);
     Digests digests =

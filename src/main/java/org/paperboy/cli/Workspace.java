@@ -3,6 +3,7 @@ package org.paperboy.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +19,14 @@ import org.paperboy.foryou.Recommender;
 import org.paperboy.index.IndexSettings;
 import org.paperboy.index.PaperIndex;
 import org.paperboy.index.Reindexer;
+import org.paperboy.index.SearchIndex;
+import org.paperboy.index.TeeIndex;
+import org.paperboy.opensearch.OpenSearchClient;
+import org.paperboy.opensearch.OpenSearchEngine;
+import org.paperboy.opensearch.OpenSearchIndex;
+import org.paperboy.search.LuceneSearchEngine;
 import org.paperboy.search.PaperSearcher;
+import org.paperboy.search.SearchEngine;
 import org.paperboy.store.Jdbc;
 import org.paperboy.store.PaperStore;
 
@@ -27,16 +35,35 @@ import org.paperboy.store.PaperStore;
  * or was built with another schema, analyzer or model is rebuilt from the store on open.
  */
 final class Workspace implements AutoCloseable {
+  /** The OpenSearch index that the scaled mode searches. */
+  static final String OPENSEARCH_INDEX = "paperboy";
+
   final PaperboyConfig config;
   final PaperStore store;
-  final PaperIndex index;
   final Jdbc jdbc;
 
-  private Workspace(PaperboyConfig config, PaperStore store, Jdbc jdbc, PaperIndex index) {
+  /** Where index writes go: the Lucene index, or OpenSearch and the Lucene index together. */
+  final SearchIndex index;
+
+  /** This data directory's Lucene index: all search when embedded; "for you" in either mode. */
+  final PaperIndex lucene;
+
+  /** The backend searches run on. */
+  final SearchEngine engine;
+
+  private Workspace(
+      PaperboyConfig config,
+      PaperStore store,
+      Jdbc jdbc,
+      SearchIndex index,
+      PaperIndex lucene,
+      SearchEngine engine) {
     this.config = config;
     this.store = store;
     this.jdbc = jdbc;
     this.index = index;
+    this.lucene = lucene;
+    this.engine = engine;
   }
 
   static Workspace open(PaperboyConfig config, PrintStream err) {
@@ -50,14 +77,31 @@ final class Workspace implements AutoCloseable {
   static Workspace open(PaperboyConfig config, PrintStream err, boolean rebuildStale) {
     Stores.Opened opened = Stores.openAll(config);
     PaperStore store = opened.papers();
-    PaperIndex index;
+    PaperIndex lucene;
     try {
-      index = PaperIndex.open(config.dataDir().resolve("index"), settings(config));
+      lucene = PaperIndex.open(config.dataDir().resolve("index"), settings(config));
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
-    Workspace w = new Workspace(config, store, opened.jdbc(), index);
+    SearchIndex index = lucene;
+    SearchEngine engine = new LuceneSearchEngine(lucene);
+    if (!config.embeddedSearch()) {
+      try {
+        OpenSearchIndex os =
+            OpenSearchIndex.open(
+                new OpenSearchClient(URI.create(config.search())),
+                OPENSEARCH_INDEX,
+                settings(config));
+        index = new TeeIndex(os, lucene);
+        engine = new OpenSearchEngine(os);
+      } catch (RuntimeException e) {
+        lucene.close();
+        store.close();
+        throw e;
+      }
+    }
+    Workspace w = new Workspace(config, store, opened.jdbc(), index, lucene, engine);
     if (rebuildStale && index.rebuildNeeded() && store.countLive() > 0) {
       err.println(
           "paperboy: building the search index from the store ("
@@ -98,25 +142,24 @@ final class Workspace implements AutoCloseable {
   PaperSearcher searcher(Optional<Embedder> embedder) {
     String model = config.embeddingModel().key();
     return new PaperSearcher(
-        index,
+        engine,
         embedder,
         config.fusion(),
         id -> Optional.ofNullable(store.findEmbeddings(model, java.util.List.of(id)).get(id)));
   }
 
   /**
-   * A recommender over this workspace with its own community and feed services and a keyword-only
-   * searcher (topics need no query embedding): for offline evaluation and benchmarks.
+   * A recommender over this workspace with its own community and feed services: for offline
+   * evaluation and benchmarks.
    */
   Recommender recommender(Clock clock) {
     CommunityStore community = new CommunityStore(jdbc);
     return new Recommender(
-        index,
+        lucene,
         store,
         community,
         new InterestStore(jdbc),
         new FeedService(store, community, clock),
-        searcher(Optional.empty()),
         config.embeddingModel().key(),
         clock);
   }

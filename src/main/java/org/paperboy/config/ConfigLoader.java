@@ -50,7 +50,8 @@ public final class ConfigLoader {
           "digest.schedule",
           "store",
           "jobs.lease-seconds",
-          "jobs.tick-seconds");
+          "jobs.tick-seconds",
+          "search");
 
   private ConfigLoader() {}
 
@@ -118,7 +119,8 @@ public final class ConfigLoader {
             java.time.Duration.ofSeconds(
                 intValue(values, "jobs.lease-seconds", (int) d.jobs().lease().toSeconds())),
             java.time.Duration.ofSeconds(
-                intValue(values, "jobs.tick-seconds", (int) d.jobs().tick().toSeconds()))));
+                intValue(values, "jobs.tick-seconds", (int) d.jobs().tick().toSeconds()))),
+        values.getOrDefault("search", d.search()));
   }
 
   private static MailSettings mail(Map<String, String> v, MailSettings d) {

@@ -26,6 +26,9 @@ import org.paperboy.search.HybridFusion;
  *     directory) or a {@code jdbc:postgresql://host:port/db?user=…&password=…} URL; key {@code
  *     store}, env {@code PAPERBOY_STORE}, flag {@code --store}
  * @param jobs leases and ticks of background jobs shared by app nodes
+ * @param search the search backend: {@code lucene} (the default, an index in the data directory) or
+ *     the {@code http(s)://} address of an OpenSearch cluster; key {@code search}, env {@code
+ *     PAPERBOY_SEARCH}, flag {@code --search}
  */
 public record PaperboyConfig(
     Path dataDir,
@@ -38,7 +41,8 @@ public record PaperboyConfig(
     boolean hnswInt8,
     MailSettings mail,
     String store,
-    JobSettings jobs) {
+    JobSettings jobs,
+    String search) {
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final int DEFAULT_IMPORT_BATCH_SIZE = 1000;
 
@@ -58,6 +62,18 @@ public record PaperboyConfig(
       throw new ConfigException(
           "store: expected 'sqlite' or a jdbc:postgresql:// URL, was '" + store + "'");
     }
+    if (!(embeddedSearch() || search.startsWith("http://") || search.startsWith("https://"))) {
+      throw new ConfigException(
+          "search: expected 'lucene' or an http(s):// OpenSearch address, was '" + search + "'");
+    }
+  }
+
+  /** The value of {@code search} that selects the embedded Lucene index. */
+  public static final String EMBEDDED_SEARCH = "lucene";
+
+  /** Whether search runs on the embedded Lucene index (not a shared OpenSearch cluster). */
+  public boolean embeddedSearch() {
+    return search == null || search.isBlank() || EMBEDDED_SEARCH.equals(search);
   }
 
   /** Whether the store is the embedded SQLite file (not a shared PostgreSQL database). */
@@ -83,6 +99,7 @@ public record PaperboyConfig(
         false,
         MailSettings.defaults(),
         org.paperboy.store.Database.EMBEDDED,
-        JobSettings.defaults());
+        JobSettings.defaults(),
+        EMBEDDED_SEARCH);
   }
 }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
-import org.paperboy.index.PaperIndex;
+import org.paperboy.index.SearchIndex;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.PaperStore;
 
@@ -21,7 +21,7 @@ public final class EmbeddingStage {
 
   /** Returns the number of papers embedded; {@code progress} gets the running count. */
   public static long run(
-      PaperStore store, Embedder embedder, PaperIndex index, LongConsumer progress) {
+      PaperStore store, Embedder embedder, SearchIndex index, LongConsumer progress) {
     String model = embedder.id().key();
     String after = "";
     long done = 0;

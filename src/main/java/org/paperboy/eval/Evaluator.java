@@ -1,5 +1,6 @@
 package org.paperboy.eval;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +13,16 @@ import java.util.function.IntConsumer;
 import org.paperboy.embed.Embedder;
 import org.paperboy.index.IndexSettings;
 import org.paperboy.index.PaperIndex;
+import org.paperboy.index.SearchIndex;
+import org.paperboy.opensearch.OpenSearchClient;
+import org.paperboy.opensearch.OpenSearchEngine;
+import org.paperboy.opensearch.OpenSearchIndex;
 import org.paperboy.paper.Paper;
 import org.paperboy.search.HybridFusion;
+import org.paperboy.search.LuceneSearchEngine;
 import org.paperboy.search.PaperSearcher;
 import org.paperboy.search.ScoredId;
+import org.paperboy.search.SearchEngine;
 import org.paperboy.search.SearchMode;
 import org.paperboy.search.UserQuery;
 
@@ -28,6 +35,13 @@ public final class Evaluator {
   private final HybridFusion fusion;
 
   private boolean int8;
+  private URI openSearch;
+
+  /** Evaluates on an OpenSearch cluster (a temporary index there) instead of embedded Lucene. */
+  public Evaluator onOpenSearch(URI cluster) {
+    this.openSearch = cluster;
+    return this;
+  }
 
   /** Evaluates with int8 scalar-quantised HNSW vectors instead of float32. */
   public Evaluator quantized(boolean on) {
@@ -51,15 +65,31 @@ public final class Evaluator {
             ? corpusVectors(ds, cacheDir, progress)
             : Map.of();
     IndexSettings settings = new IndexSettings(embedder.id().key(), 16, 100, int8);
-    try (PaperIndex index = PaperIndex.open(workDir, settings)) {
+    SearchIndex index;
+    SearchEngine engine;
+    OpenSearchIndex temporary = null;
+    if (openSearch == null) {
+      PaperIndex lucene = PaperIndex.open(workDir, settings);
+      index = lucene;
+      engine = new LuceneSearchEngine(lucene);
+    } else {
+      temporary =
+          OpenSearchIndex.open(
+              new OpenSearchClient(openSearch),
+              "paperboy-eval-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+              settings);
+      index = temporary;
+      engine = new OpenSearchEngine(temporary);
+    }
+    try {
       for (BeirDataset.Doc d : ds.corpus()) {
         Paper p = Paper.builder(d.id()).title(d.title()).abstractText(d.text()).build();
-        index.upsert(p, vectors.get(d.id()));
+        index.add(p, vectors.get(d.id()));
       }
       index.commit();
       PaperSearcher searcher =
           new PaperSearcher(
-              index, Optional.of(embedder), fusion, id -> Optional.ofNullable(vectors.get(id)));
+              engine, Optional.of(embedder), fusion, id -> Optional.ofNullable(vectors.get(id)));
       Map<SearchMode, ModeScores> out = new LinkedHashMap<>();
       for (SearchMode mode : modes) {
         double ndcg = 0;
@@ -75,6 +105,11 @@ public final class Evaluator {
         out.put(mode, new ModeScores(ndcg / n, recall / n));
       }
       return out;
+    } finally {
+      index.close();
+      if (temporary != null) {
+        temporary.drop();
+      }
     }
   }
 

@@ -30,7 +30,7 @@ import org.paperboy.feed.TrendingScore;
 import org.paperboy.index.IndexSchema;
 import org.paperboy.index.PaperIndex;
 import org.paperboy.paper.Paper;
-import org.paperboy.search.PaperSearcher;
+import org.paperboy.search.LuceneSearchEngine;
 import org.paperboy.search.UserQuery;
 import org.paperboy.store.PaperStore;
 
@@ -75,7 +75,7 @@ public final class Recommender {
   private final CommunityStore community;
   private final InterestStore interests;
   private final FeedService feed;
-  private final PaperSearcher searcher;
+  private final LuceneSearchEngine matches;
   private final String model;
   private final Clock clock;
   private final Map<String, Interest> models =
@@ -93,7 +93,6 @@ public final class Recommender {
       CommunityStore community,
       InterestStore interests,
       FeedService feed,
-      PaperSearcher searcher,
       String model,
       Clock clock) {
     this.index = index;
@@ -101,7 +100,7 @@ public final class Recommender {
     this.community = community;
     this.interests = interests;
     this.feed = feed;
-    this.searcher = searcher;
+    this.matches = new LuceneSearchEngine(index);
     this.model = model;
     this.clock = clock;
   }
@@ -291,8 +290,8 @@ public final class Recommender {
       case CATEGORY ->
           new org.apache.lucene.search.ConstantScoreQuery(
               new org.apache.lucene.search.TermQuery(new Term(IndexSchema.CATEGORY, t.value())));
-      case KEYWORD, EXCLUDE -> searcher.matchQuery(UserQuery.parse(phrase(t.value())));
-      case SEARCH -> searcher.matchQuery(UserQuery.parse(t.value()));
+      case KEYWORD, EXCLUDE -> matches.matchQuery(UserQuery.parse(phrase(t.value())));
+      case SEARCH -> matches.matchQuery(UserQuery.parse(t.value()));
     };
   }
 

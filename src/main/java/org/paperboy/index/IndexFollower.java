@@ -16,12 +16,12 @@ import org.paperboy.store.PaperStore;
  */
 public final class IndexFollower implements Consumer<BatchWriter.Committed> {
   private final PaperStore store;
-  private final PaperIndex index;
+  private final SearchIndex index;
   private final String model;
   static final long REFRESH_NANOS = 1_000_000_000L;
   private long lastRefresh = System.nanoTime();
 
-  public IndexFollower(PaperStore store, PaperIndex index, String model) {
+  public IndexFollower(PaperStore store, SearchIndex index, String model) {
     this.store = store;
     this.index = index;
     this.model = model;

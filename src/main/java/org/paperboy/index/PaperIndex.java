@@ -1,6 +1,5 @@
 package org.paperboy.index;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ import org.paperboy.paper.Paper;
  * version, analyzer and embedding model are kept in the commit's user data; an index that does not
  * match is emptied on open and reported as needing a rebuild.
  */
-public final class PaperIndex implements Closeable {
+public final class PaperIndex implements SearchIndex {
   /** BM25 parameters Anserini uses for BEIR (k1 0.9, b 0.4). */
   public static final float BM25_K1 = 0.9f;
 
@@ -88,10 +87,12 @@ public final class PaperIndex implements Closeable {
   }
 
   /** True when the index was missing or built differently, and has been emptied. */
+  @Override
   public boolean rebuildNeeded() {
     return rebuildNeeded;
   }
 
+  @Override
   public void upsert(Paper paper, float[] vector) {
     try {
       if (paper.deleted()) {
@@ -109,6 +110,7 @@ public final class PaperIndex implements Closeable {
    * Adds a paper known not to be in the index yet: cheaper than {@link #upsert}, which must first
    * delete any older copy by id.
    */
+  @Override
   public void add(Paper paper, float[] vector) {
     if (paper.deleted()) {
       return;
@@ -120,6 +122,7 @@ public final class PaperIndex implements Closeable {
     }
   }
 
+  @Override
   public void delete(String id) {
     try {
       writer.deleteDocuments(new Term(IndexSchema.ID, id));
@@ -128,6 +131,7 @@ public final class PaperIndex implements Closeable {
     }
   }
 
+  @Override
   public void deleteAll() {
     try {
       writer.deleteAll();
@@ -137,6 +141,7 @@ public final class PaperIndex implements Closeable {
   }
 
   /** Makes everything written so far durable and visible to new searches. */
+  @Override
   public void commit() {
     try {
       writer.setLiveCommitData(identity.entrySet());
@@ -148,6 +153,7 @@ public final class PaperIndex implements Closeable {
   }
 
   /** Makes recent writes visible to searches without the cost of a commit. */
+  @Override
   public void refresh() {
     try {
       searchers.maybeRefreshBlocking();
@@ -171,6 +177,7 @@ public final class PaperIndex implements Closeable {
     }
   }
 
+  @Override
   public int count() {
     return withSearcher(s -> s.getIndexReader().numDocs());
   }

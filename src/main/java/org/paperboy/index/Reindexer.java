@@ -9,7 +9,7 @@ public final class Reindexer {
 
   /** Returns the number of papers indexed. */
   public static long rebuild(
-      PaperStore store, PaperIndex index, String model, LongConsumer progress) {
+      PaperStore store, SearchIndex index, String model, LongConsumer progress) {
     index.deleteAll();
     long[] n = {0};
     store.forEachLiveWithEmbedding(

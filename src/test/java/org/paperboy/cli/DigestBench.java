@@ -54,7 +54,7 @@ public final class DigestBench {
         Recommender recommender = w.recommender(clock);
         long first = day.first().toEpochDay();
         List<String> recent =
-            w.index.withSearcher(
+            w.lucene.withSearcher(
                 s -> {
                   var q = LongField.newRangeQuery(IndexSchema.PUBLISHED, first - 30, first - 1);
                   var stored = s.storedFields();
@@ -65,7 +65,7 @@ public final class DigestBench {
                   return ids;
                 });
         int candidates =
-            w.index.withSearcher(
+            w.lucene.withSearcher(
                 s -> s.count(LongField.newRangeQuery(IndexSchema.PUBLISHED, first, first)));
         List<String> accounts = seed(w, readers, recent);
         Digests digests =

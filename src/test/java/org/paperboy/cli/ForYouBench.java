@@ -40,10 +40,10 @@ public final class ForYouBench {
       long first = period.first().toEpochDay();
       long last = period.last().toEpochDay();
       int candidates =
-          w.index.withSearcher(
+          w.lucene.withSearcher(
               s -> s.count(LongField.newRangeQuery(IndexSchema.PUBLISHED, first, last)));
       List<String> before =
-          w.index.withSearcher(
+          w.lucene.withSearcher(
               s -> {
                 var q = LongField.newRangeQuery(IndexSchema.PUBLISHED, first - 30, first - 1);
                 var stored = s.storedFields();

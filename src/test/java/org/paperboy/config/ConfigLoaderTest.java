@@ -33,7 +33,8 @@ class ConfigLoaderTest {
                 false,
                 MailSettings.defaults(),
                 "sqlite",
-                JobSettings.defaults()));
+                JobSettings.defaults(),
+                "lucene"));
 
     Map<String, String> env =
         Map.of("PAPERBOY_DATA", "/srv/env", "PAPERBOY_IMPORT_BATCH_SIZE", "20");
@@ -50,7 +51,8 @@ class ConfigLoaderTest {
                 false,
                 MailSettings.defaults(),
                 "sqlite",
-                JobSettings.defaults()));
+                JobSettings.defaults(),
+                "lucene"));
 
     assertThat(ConfigLoader.load(file, env, Map.of("data", "/srv/flag")))
         .isEqualTo(
@@ -65,7 +67,8 @@ class ConfigLoaderTest {
                 false,
                 MailSettings.defaults(),
                 "sqlite",
-                JobSettings.defaults()));
+                JobSettings.defaults(),
+                "lucene"));
   }
 
   @Test
@@ -144,6 +147,12 @@ class ConfigLoaderTest {
     assertThat(PaperboyConfig.defaults().embeddedStore()).isTrue();
     assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("store", "mysql://x")))
         .hasMessageContaining("store: expected 'sqlite' or a jdbc:postgresql:// URL");
+    assertThat(
+            ConfigLoader.load(null, Map.of("PAPERBOY_SEARCH", "http://127.0.0.1:9200"), Map.of())
+                .embeddedSearch())
+        .isFalse();
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("search", "solr")))
+        .hasMessageContaining("search: expected 'lucene' or an http(s):// OpenSearch address");
     assertThatThrownBy(
             () ->
                 ConfigLoader.load(

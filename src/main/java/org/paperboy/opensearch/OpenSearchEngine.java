@@ -1,0 +1,299 @@
+package org.paperboy.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.paperboy.index.Analyzers;
+import org.paperboy.index.IndexSchema;
+import org.paperboy.search.ScoredId;
+import org.paperboy.search.SearchEngine;
+import org.paperboy.search.SearchHit;
+import org.paperboy.search.SearchSort;
+import org.paperboy.search.UserQuery;
+
+/**
+ * The scaled search backend: the queries of {@link org.paperboy.search.LuceneSearchEngine}, sent to
+ * OpenSearch as JSON. Query words are analysed here with the same English analyzer the index uses
+ * and sent as exact terms (phrases as whitespace-separated analysed terms), so both backends score
+ * the same terms with the same BM25; ties are broken by paper id on both.
+ */
+public final class OpenSearchEngine implements SearchEngine {
+  private static final long VECTORS_CHECK_NANOS = 10_000_000_000L;
+
+  private final OpenSearchClient client;
+  private final String index;
+  private final Analyzer analyzer = Analyzers.english();
+  private volatile long vectorsSeenAt = Long.MIN_VALUE;
+
+  public OpenSearchEngine(OpenSearchIndex index) {
+    this.client = index.client();
+    this.index = index.name();
+  }
+
+  @Override
+  public boolean hasText(UserQuery q) {
+    return textQuery(q, IndexSchema.CONTENTS) != null;
+  }
+
+  @Override
+  public boolean hasFilter(UserQuery q) {
+    return !filters(q).isEmpty();
+  }
+
+  @Override
+  public List<ScoredId> keyword(UserQuery q, int n) {
+    ObjectNode text = textQuery(q, IndexSchema.CONTENTS);
+    ArrayNode filters = filters(q);
+    ObjectNode bool = OpenSearchClient.object();
+    ObjectNode b = bool.putObject("bool");
+    if (text != null) {
+      b.putArray("must").add(text);
+    }
+    if (!filters.isEmpty()) {
+      b.set("filter", filters);
+    }
+    ObjectNode query = text == null ? constantScore(filters) : bool;
+    ObjectNode body = OpenSearchClient.object();
+    body.put("size", Math.max(n, 1));
+    body.put("_source", false);
+    body.put("track_total_hits", false);
+    body.set("query", query);
+    ArrayNode sort = body.putArray("sort");
+    sort.addObject().put("_score", "desc");
+    sort.addObject().put(IndexSchema.ID, "asc");
+    body.put("track_scores", true);
+    return ids(client.send("POST", index + "/_search", body));
+  }
+
+  private static ObjectNode constantScore(ArrayNode filters) {
+    ObjectNode q = OpenSearchClient.object();
+    ObjectNode bool = q.putObject("constant_score").putObject("filter").putObject("bool");
+    if (filters.isEmpty()) {
+      bool.putArray("must").addObject().putObject("match_all");
+    } else {
+      bool.set("filter", filters);
+    }
+    return q;
+  }
+
+  @Override
+  public List<ScoredId> nearest(float[] vector, int n, UserQuery filters) {
+    ObjectNode body = OpenSearchClient.object();
+    body.put("size", n);
+    body.put("_source", false);
+    ObjectNode knn = body.putObject("query").putObject("knn").putObject(IndexSchema.VECTOR);
+    ArrayNode v = knn.putArray("vector");
+    for (float x : vector) {
+      v.add(x);
+    }
+    knn.put("k", n);
+    ArrayNode f = filters(filters);
+    if (!f.isEmpty()) {
+      knn.putObject("filter").putObject("bool").set("filter", f);
+    }
+    List<ScoredId> out = ids(client.send("POST", index + "/_search", body));
+    out.sort(ScoredId.RANKING);
+    return out;
+  }
+
+  @Override
+  public boolean hasVectors() {
+    if (System.nanoTime() - vectorsSeenAt < VECTORS_CHECK_NANOS) {
+      return true;
+    }
+    ObjectNode body = OpenSearchClient.object();
+    body.put("size", 0);
+    body.put("track_total_hits", 1);
+    body.putObject("query").putObject("exists").put("field", IndexSchema.VECTOR);
+    boolean any =
+        client
+                .send("POST", index + "/_search", body)
+                .path("hits")
+                .path("total")
+                .path("value")
+                .asLong()
+            > 0;
+    if (any) {
+      vectorsSeenAt = System.nanoTime();
+    }
+    return any;
+  }
+
+  @Override
+  public Map<String, Long> sortKeys(Collection<String> ids, SearchSort sort) {
+    String field = sort == SearchSort.DATE ? IndexSchema.PUBLISHED : IndexSchema.UPVOTES;
+    Map<String, Long> out = new HashMap<>();
+    for (JsonNode hit : fetch(ids, List.of(field), null)) {
+      JsonNode value = hit.path("_source").path(field);
+      out.put(hit.path("_id").asText(), value.isNumber() ? value.asLong() : Long.MIN_VALUE);
+    }
+    for (String id : ids) {
+      out.putIfAbsent(id, Long.MIN_VALUE);
+    }
+    return out;
+  }
+
+  @Override
+  public List<SearchHit> hits(List<ScoredId> page, UserQuery q, boolean snippets) {
+    if (page.isEmpty()) {
+      return List.of();
+    }
+    ObjectNode highlight = null;
+    ObjectNode hq = snippets ? textQuery(q, IndexSchema.ABSTRACT) : null;
+    if (hq != null) {
+      highlight = OpenSearchClient.object();
+      highlight.putArray("pre_tags").add("<mark>");
+      highlight.putArray("post_tags").add("</mark>");
+      highlight.put("encoder", "html");
+      ObjectNode field = highlight.putObject("fields").putObject(IndexSchema.ABSTRACT);
+      field.put("type", "unified");
+      field.put("number_of_fragments", 2);
+      field.set("highlight_query", hq);
+    }
+    Map<String, JsonNode> byId = new HashMap<>();
+    for (JsonNode hit :
+        fetch(
+            page.stream().map(ScoredId::id).toList(),
+            List.of(IndexSchema.TITLE, IndexSchema.ABSTRACT),
+            highlight)) {
+      byId.put(hit.path("_id").asText(), hit);
+    }
+    List<SearchHit> out = new ArrayList<>(page.size());
+    for (ScoredId s : page) {
+      JsonNode hit = byId.get(s.id());
+      String title = hit == null ? "" : hit.path("_source").path(IndexSchema.TITLE).asText("");
+      String snippet = null;
+      if (snippets && hit != null) {
+        JsonNode fragments = hit.path("highlight").path(IndexSchema.ABSTRACT);
+        if (fragments.isArray() && !fragments.isEmpty()) {
+          List<String> parts = new ArrayList<>();
+          fragments.forEach(f -> parts.add(f.asText()));
+          snippet = String.join(" … ", parts);
+        } else {
+          snippet = escape(lead(hit.path("_source").path(IndexSchema.ABSTRACT).asText("")));
+        }
+      }
+      out.add(new SearchHit(s.id(), s.score(), title, snippet));
+    }
+    return out;
+  }
+
+  private List<JsonNode> fetch(Collection<String> ids, List<String> fields, ObjectNode highlight) {
+    ObjectNode body = OpenSearchClient.object();
+    body.put("size", ids.size());
+    ArrayNode values = body.putObject("query").putObject("ids").putArray("values");
+    ids.forEach(values::add);
+    ArrayNode source = body.putArray("_source");
+    fields.forEach(source::add);
+    if (highlight != null) {
+      body.set("highlight", highlight);
+    }
+    List<JsonNode> out = new ArrayList<>();
+    client.send("POST", index + "/_search", body).path("hits").path("hits").forEach(out::add);
+    return out;
+  }
+
+  private static List<ScoredId> ids(JsonNode response) {
+    List<ScoredId> out = new ArrayList<>();
+    for (JsonNode hit : response.path("hits").path("hits")) {
+      out.add(new ScoredId(hit.path("_id").asText(), (float) hit.path("_score").asDouble(0)));
+    }
+    return out;
+  }
+
+  /** Words as optional terms (BM25 disjunction), quoted phrases as required phrases. */
+  private ObjectNode textQuery(UserQuery q, String field) {
+    ArrayNode should = OpenSearchClient.JSON.createArrayNode();
+    ArrayNode must = OpenSearchClient.JSON.createArrayNode();
+    for (String w : q.words()) {
+      for (String t : analyze(w)) {
+        should.addObject().putObject("term").putObject(field).put("value", t);
+      }
+    }
+    for (String p : q.phrases()) {
+      List<String> tokens = analyze(p);
+      if (!tokens.isEmpty()) {
+        must.add(phrase(field, tokens, 0));
+      }
+    }
+    if (should.isEmpty() && must.isEmpty()) {
+      return null;
+    }
+    ObjectNode query = OpenSearchClient.object();
+    ObjectNode bool = query.putObject("bool");
+    if (!should.isEmpty()) {
+      bool.set("should", should);
+    }
+    if (!must.isEmpty()) {
+      bool.set("must", must);
+    }
+    return query;
+  }
+
+  /** Analysed terms at consecutive positions (as the embedded backend's phrase queries). */
+  private static ObjectNode phrase(String field, List<String> tokens, int slop) {
+    ObjectNode q = OpenSearchClient.object();
+    ObjectNode f = q.putObject("match_phrase").putObject(field);
+    f.put("query", String.join(" ", tokens));
+    f.put("analyzer", "whitespace");
+    f.put("slop", slop);
+    return q;
+  }
+
+  /** author:, cat: and year: as filters. */
+  private ArrayNode filters(UserQuery q) {
+    ArrayNode out = OpenSearchClient.JSON.createArrayNode();
+    for (String a : q.authors()) {
+      List<String> tokens = analyze(a);
+      if (!tokens.isEmpty()) {
+        out.add(phrase(IndexSchema.AUTHORS, tokens, 2));
+      }
+    }
+    if (!q.categories().isEmpty()) {
+      ArrayNode cats = out.addObject().putObject("terms").putArray(IndexSchema.CATEGORY);
+      q.categories().forEach(cats::add);
+    }
+    if (q.publishedFrom() != null || q.publishedTo() != null) {
+      ObjectNode range = out.addObject().putObject("range").putObject(IndexSchema.PUBLISHED);
+      range.put("gte", q.publishedFrom() == null ? Long.MIN_VALUE : q.publishedFrom().toEpochDay());
+      range.put("lte", q.publishedTo() == null ? Long.MAX_VALUE : q.publishedTo().toEpochDay());
+    }
+    return out;
+  }
+
+  private List<String> analyze(String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(IndexSchema.CONTENTS, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static String lead(String text) {
+    return text.length() <= 240 ? text : text.substring(0, 240).strip() + " …";
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,302 @@
+package org.paperboy.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.paperboy.index.Analyzers;
+import org.paperboy.index.IndexSchema;
+import org.paperboy.index.PaperIndex;
+
+/** The embedded search backend: BM25 and HNSW kNN over the {@link PaperIndex} in the data dir. */
+public final class LuceneSearchEngine implements SearchEngine {
+  private static final Sort BY_SCORE_THEN_ID =
+      new Sort(SortField.FIELD_SCORE, new SortedSetSortField(IndexSchema.ID, false));
+
+  private final PaperIndex index;
+  private final Analyzer analyzer = Analyzers.english();
+
+  public LuceneSearchEngine(PaperIndex index) {
+    this.index = index;
+  }
+
+  @Override
+  public boolean hasText(UserQuery q) {
+    return textQuery(q, IndexSchema.CONTENTS) != null;
+  }
+
+  @Override
+  public boolean hasFilter(UserQuery q) {
+    return filter(q) != null;
+  }
+
+  @Override
+  public boolean hasVectors() {
+    return index.withSearcher(
+        s -> {
+          for (var leaf : s.getIndexReader().leaves()) {
+            var values = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
+            if (values != null && values.size() > 0) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  @Override
+  public List<ScoredId> keyword(UserQuery q, int n) {
+    Query text = textQuery(q, IndexSchema.CONTENTS);
+    Query filter = filter(q);
+    Query query;
+    if (text == null) {
+      query = new ConstantScoreQuery(filter == null ? MatchAllDocsQuery.INSTANCE : filter);
+    } else if (filter == null) {
+      query = text;
+    } else {
+      query =
+          new BooleanQuery.Builder()
+              .add(text, BooleanClause.Occur.MUST)
+              .add(filter, BooleanClause.Occur.FILTER)
+              .build();
+    }
+    return index.withSearcher(s -> ids(s, s.search(query, Math.max(n, 1), BY_SCORE_THEN_ID, true)));
+  }
+
+  @Override
+  public List<ScoredId> nearest(float[] vector, int n, UserQuery filters) {
+    return knn(vector, n, filter(filters));
+  }
+
+  private List<ScoredId> knn(float[] v, int n, Query filter) {
+    KnnFloatVectorQuery query = new KnnFloatVectorQuery(IndexSchema.VECTOR, v, n, filter);
+    List<ScoredId> out = index.withSearcher(s -> ids(s, s.search(query, n)));
+    out.sort(ScoredId.RANKING);
+    return out;
+  }
+
+  private static List<ScoredId> ids(IndexSearcher s, TopDocs td) throws IOException {
+    StoredFields stored = s.storedFields();
+    List<ScoredId> out = new ArrayList<>(td.scoreDocs.length);
+    for (ScoreDoc sd : td.scoreDocs) {
+      String id = stored.document(sd.doc, Set.of(IndexSchema.ID)).get(IndexSchema.ID);
+      out.add(new ScoredId(id, sd.score));
+    }
+    return out;
+  }
+
+  /**
+   * A query matching the papers that contain every word and phrase of {@code q} and pass its
+   * filters (for saved searches and followed keywords); null when {@code q} asks for nothing.
+   */
+  public Query matchQuery(UserQuery q) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (String w : q.words()) {
+      for (String t : analyze(IndexSchema.CONTENTS, w)) {
+        b.add(new TermQuery(new Term(IndexSchema.CONTENTS, t)), BooleanClause.Occur.FILTER);
+        clauses++;
+      }
+    }
+    for (String p : q.phrases()) {
+      List<String> tokens = analyze(IndexSchema.CONTENTS, p);
+      if (!tokens.isEmpty()) {
+        b.add(
+            new PhraseQuery(IndexSchema.CONTENTS, tokens.toArray(String[]::new)),
+            BooleanClause.Occur.FILTER);
+        clauses++;
+      }
+    }
+    Query filter = filter(q);
+    if (filter != null) {
+      b.add(filter, BooleanClause.Occur.FILTER);
+      clauses++;
+    }
+    return clauses == 0 ? null : new ConstantScoreQuery(b.build());
+  }
+
+  /** Words as SHOULD terms (BM25 disjunction), quoted phrases as required phrases. */
+  private Query textQuery(UserQuery q, String field) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (String w : q.words()) {
+      for (String t : analyze(field, w)) {
+        b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
+        clauses++;
+      }
+    }
+    for (String p : q.phrases()) {
+      List<String> tokens = analyze(field, p);
+      if (tokens.isEmpty()) {
+        continue;
+      }
+      Query pq =
+          tokens.size() == 1
+              ? new TermQuery(new Term(field, tokens.get(0)))
+              : new PhraseQuery(field, tokens.toArray(String[]::new));
+      b.add(pq, BooleanClause.Occur.MUST);
+      clauses++;
+    }
+    return clauses == 0 ? null : b.build();
+  }
+
+  /** author:, cat: and year: as filters (no effect on scores); null when there are none. */
+  private Query filter(UserQuery q) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (String a : q.authors()) {
+      List<String> tokens = analyze(IndexSchema.AUTHORS, a);
+      if (!tokens.isEmpty()) {
+        b.add(
+            new PhraseQuery(2, IndexSchema.AUTHORS, tokens.toArray(String[]::new)),
+            BooleanClause.Occur.FILTER);
+        clauses++;
+      }
+    }
+    if (!q.categories().isEmpty()) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String c : q.categories()) {
+        any.add(new TermQuery(new Term(IndexSchema.CATEGORY, c)), BooleanClause.Occur.SHOULD);
+      }
+      b.add(any.build(), BooleanClause.Occur.FILTER);
+      clauses++;
+    }
+    if (q.publishedFrom() != null || q.publishedTo() != null) {
+      long from = q.publishedFrom() == null ? Long.MIN_VALUE : q.publishedFrom().toEpochDay();
+      long to = q.publishedTo() == null ? Long.MAX_VALUE : q.publishedTo().toEpochDay();
+      b.add(LongField.newRangeQuery(IndexSchema.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+      clauses++;
+    }
+    return clauses == 0 ? null : b.build();
+  }
+
+  private List<String> analyze(String field, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, Long> sortKeys(java.util.Collection<String> ids, SearchSort sort) {
+    String field =
+        sort == SearchSort.DATE ? IndexSchema.PUBLISHED_STORED : IndexSchema.UPVOTES_STORED;
+    Map<String, Long> key = new HashMap<>();
+    index.withSearcher(
+        s -> {
+          for (String id : ids) {
+            int doc = docOf(s, id);
+            Document d = doc < 0 ? null : s.storedFields().document(doc, Set.of(field));
+            Number n = d == null ? null : d.getField(field).numericValue();
+            key.put(id, n == null ? Long.MIN_VALUE : n.longValue());
+          }
+          return null;
+        });
+    return key;
+  }
+
+  private static int docOf(IndexSearcher s, String id) throws IOException {
+    TopDocs td = s.search(new TermQuery(new Term(IndexSchema.ID, id)), 1);
+    return td.scoreDocs.length == 0 ? -1 : td.scoreDocs[0].doc;
+  }
+
+  @Override
+  public List<SearchHit> hits(List<ScoredId> page, UserQuery q, boolean snippets) {
+    return index.withSearcher(
+        s -> {
+          int[] docs = new int[page.size()];
+          for (int i = 0; i < page.size(); i++) {
+            docs[i] = docOf(s, page.get(i).id());
+          }
+          String[] marked = snippets ? snippets(s, q, docs) : new String[docs.length];
+          List<SearchHit> out = new ArrayList<>(page.size());
+          for (int i = 0; i < page.size(); i++) {
+            Document d =
+                docs[i] < 0
+                    ? null
+                    : s.storedFields()
+                        .document(docs[i], Set.of(IndexSchema.TITLE, IndexSchema.ABSTRACT));
+            String title = d == null ? "" : d.get(IndexSchema.TITLE);
+            String snippet = marked[i];
+            if (snippets && snippet == null && d != null) {
+              snippet = escape(lead(d.get(IndexSchema.ABSTRACT)));
+            }
+            out.add(new SearchHit(page.get(i).id(), page.get(i).score(), title, snippet));
+          }
+          return out;
+        });
+  }
+
+  private String[] snippets(IndexSearcher s, UserQuery q, int[] docs) throws IOException {
+    Query hq = textQuery(q, IndexSchema.ABSTRACT);
+    if (hq == null || docs.length == 0) {
+      return new String[docs.length];
+    }
+    int[] valid = java.util.Arrays.stream(docs).filter(d -> d >= 0).toArray();
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(s, analyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withHighlightPhrasesStrictly(true)
+            .build();
+    Map<String, String[]> result =
+        highlighter.highlightFields(new String[] {IndexSchema.ABSTRACT}, hq, valid, new int[] {2});
+    String[] byValid = result.get(IndexSchema.ABSTRACT);
+    Map<Integer, String> byDoc = new HashMap<>();
+    for (int i = 0; i < valid.length; i++) {
+      byDoc.put(valid[i], byValid[i]);
+    }
+    String[] out = new String[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      out[i] = byDoc.get(docs[i]);
+    }
+    return out;
+  }
+
+  private static String lead(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= 240 ? text : text.substring(0, 240).strip() + " …";
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}

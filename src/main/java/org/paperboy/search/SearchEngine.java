@@ -1,0 +1,34 @@
+package org.paperboy.search;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link PaperSearcher} needs from a search backend: BM25 and kNN rankings, sort keys and
+ * display fields. Implementations: {@link LuceneSearchEngine} (embedded) and the OpenSearch one
+ * (scaled). Both analyse queries with {@link org.paperboy.index.Analyzers#english()} and break
+ * score ties by paper id, so the same documents give the same rankings.
+ */
+public interface SearchEngine {
+  /** Whether {@code q} has words or phrases left after analysis (stop words alone have none). */
+  boolean hasText(UserQuery q);
+
+  /** Whether {@code q} has author, category or year filters. */
+  boolean hasFilter(UserQuery q);
+
+  /** BM25 over title and abstract (or, without text, every paper passing the filters). */
+  List<ScoredId> keyword(UserQuery q, int n);
+
+  /** The {@code n} nearest papers to {@code vector} that pass {@code filters}' filters. */
+  List<ScoredId> nearest(float[] vector, int n, UserQuery filters);
+
+  /** Whether any paper has a vector yet. */
+  boolean hasVectors();
+
+  /** Each paper's publication day (epoch day) or upvotes, by paper id. */
+  Map<String, Long> sortKeys(Collection<String> ids, SearchSort sort);
+
+  /** Titles and (when asked) highlighted abstract snippets for a page of results. */
+  List<SearchHit> hits(List<ScoredId> page, UserQuery q, boolean snippets);
+}
