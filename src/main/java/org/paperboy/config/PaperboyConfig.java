@@ -62,7 +62,9 @@ public record PaperboyConfig(
       throw new ConfigException(
           "store: expected 'sqlite' or a jdbc:postgresql:// URL, was '" + store + "'");
     }
-    if (!(embeddedSearch() || search.startsWith("http://") || search.startsWith("https://"))) {
+    if (!(isEmbeddedSearch(search)
+        || search.startsWith("http://")
+        || search.startsWith("https://"))) {
       throw new ConfigException(
           "search: expected 'lucene' or an http(s):// OpenSearch address, was '" + search + "'");
     }
@@ -73,6 +75,10 @@ public record PaperboyConfig(
 
   /** Whether search runs on the embedded Lucene index (not a shared OpenSearch cluster). */
   public boolean embeddedSearch() {
+    return isEmbeddedSearch(search);
+  }
+
+  private static boolean isEmbeddedSearch(String search) {
     return search == null || search.isBlank() || EMBEDDED_SEARCH.equals(search);
   }
 
