@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       StatsCommand.class,
       EmbedCommand.class,
       ReindexCommand.class,
+      MigrateCommand.class,
       SearchCommand.class,
       SimilarCommand.class,
       EvalCommand.class,

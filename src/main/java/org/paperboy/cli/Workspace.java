@@ -86,6 +86,10 @@ final class Workspace implements AutoCloseable {
     }
     SearchIndex index = lucene;
     SearchEngine engine = new LuceneSearchEngine(lucene);
+    java.util.List<SearchIndex> stale = new java.util.ArrayList<>();
+    if (lucene.rebuildNeeded()) {
+      stale.add(lucene);
+    }
     if (!config.embeddedSearch()) {
       try {
         OpenSearchIndex os =
@@ -93,6 +97,9 @@ final class Workspace implements AutoCloseable {
                 new OpenSearchClient(URI.create(config.search())),
                 OPENSEARCH_INDEX,
                 settings(config));
+        if (os.rebuildNeeded()) {
+          stale.add(os);
+        }
         index = new TeeIndex(os, lucene);
         engine = new OpenSearchEngine(os);
       } catch (RuntimeException e) {
@@ -102,12 +109,18 @@ final class Workspace implements AutoCloseable {
       }
     }
     Workspace w = new Workspace(config, store, opened.jdbc(), index, lucene, engine);
-    if (rebuildStale && index.rebuildNeeded() && store.countLive() > 0) {
-      err.println(
-          "paperboy: building the search index from the store ("
-              + settings(config).describe()
-              + ")");
-      Reindexer.rebuild(store, index, config.embeddingModel().key(), n -> {});
+    // Each index that is missing or outdated is rebuilt on its own: a new app node builds its
+    // local index without rebuilding the shared OpenSearch one.
+    if (rebuildStale && !stale.isEmpty() && store.countLive() > 0) {
+      for (SearchIndex s : stale) {
+        err.println(
+            "paperboy: building the "
+                + (s == lucene ? "search index" : "OpenSearch index")
+                + " from the store ("
+                + settings(config).describe()
+                + ")");
+        Reindexer.fill(store, s, config.embeddingModel().key(), n -> {});
+      }
     }
     return w;
   }

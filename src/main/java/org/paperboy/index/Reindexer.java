@@ -7,10 +7,20 @@ import org.paperboy.store.PaperStore;
 public final class Reindexer {
   private Reindexer() {}
 
-  /** Returns the number of papers indexed. */
+  /** Empties the index and fills it from the store; returns the number of papers indexed. */
   public static long rebuild(
       PaperStore store, SearchIndex index, String model, LongConsumer progress) {
     index.deleteAll();
+    return fill(store, index, model, progress);
+  }
+
+  /**
+   * Adds every live paper to an index that was just created empty (no delete first: another app
+   * node may be filling the same new OpenSearch index at the same time, and both write the same
+   * documents).
+   */
+  public static long fill(
+      PaperStore store, SearchIndex index, String model, LongConsumer progress) {
     long[] n = {0};
     store.forEachLiveWithEmbedding(
         model,

@@ -127,7 +127,14 @@ public final class OpenSearchIndex implements SearchIndex {
         .putObject("parameters")
         .put("m", settings.hnswM())
         .put("ef_construction", settings.efConstruction());
-    client.send("PUT", name, body);
+    try {
+      client.send("PUT", name, body);
+    } catch (OpenSearchException e) {
+      // Another app node created it between our check and now: the same mapping, so use it.
+      if (!e.getMessage().contains("resource_already_exists_exception")) {
+        throw e;
+      }
+    }
   }
 
   @Override

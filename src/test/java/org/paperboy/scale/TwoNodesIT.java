@@ -2,6 +2,7 @@ package org.paperboy.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -27,16 +28,17 @@ import org.paperboy.jobs.JobLease;
 import org.paperboy.store.Database;
 import org.paperboy.store.Jdbc;
 import org.paperboy.testing.Cli;
+import org.paperboy.testing.OpenSearchServer;
 import org.paperboy.testing.PostgresServer;
 import org.paperboy.testing.SharedData;
 import org.paperboy.testing.WebClient;
 
 /**
- * Two app nodes (separate JVMs running {@code paperboy serve}) on one PostgreSQL store: a reader
- * signed in on one node is signed in on the other, votes and comments made on one are seen on the
- * other at once, and the digest job runs on exactly one node under the lease; when that node is
- * killed ({@code kill -9}) mid-edition the other takes the job over and every reader still gets
- * exactly one mail.
+ * Two app nodes (separate JVMs running {@code paperboy serve}) on one PostgreSQL store and one
+ * OpenSearch cluster: papers imported while they run are searchable on both; a reader signed in on
+ * one node is signed in on the other, votes and comments made on one are seen on the other at once,
+ * and the digest job runs on exactly one node under the lease; when that node is killed ({@code
+ * kill -9}) mid-edition the other takes the job over and every reader still gets exactly one mail.
  */
 class TwoNodesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +54,7 @@ class TwoNodesIT {
   @Test
   void nodesShareSessionsVotesAndOneDigestJobThatSurvivesAKill(@TempDir Path tmp) throws Exception {
     String store = PostgresServer.shared().newDatabase();
+    String cluster = OpenSearchServer.shared().uri().toString();
     List<String> files =
         new ArrayList<>(
             List.of(
@@ -76,8 +79,8 @@ class TwoNodesIT {
     Node b = null;
     try (HikariDataSource ds = Database.openPostgres(store)) {
       Jdbc jdbc = new Jdbc(ds);
-      a = Node.start(tmp.resolve("a"), store, smtp.getSmtp().getPort());
-      b = Node.start(tmp.resolve("b"), store, smtp.getSmtp().getPort());
+      a = Node.start(tmp.resolve("a"), store, cluster, smtp.getSmtp().getPort());
+      b = Node.start(tmp.resolve("b"), store, cluster, smtp.getSmtp().getPort());
       a.awaitUp();
       b.awaitUp();
 
@@ -86,6 +89,28 @@ class TwoNodesIT {
       WebClient onA = new WebClient(a.base()).signUp("ada", PASSWORD);
       WebClient onB = onA.rebased(b.base());
       assertThat(onB.get("/settings").body()).contains("ada");
+
+      // Papers imported while both nodes run are searchable on both (one OpenSearch index).
+      Cli.Result later =
+          Cli.run(
+              "--store",
+              store,
+              "--search",
+              cluster,
+              "--data",
+              tmp.resolve("importer").toString(),
+              "import",
+              "--quiet",
+              SharedData.path("arxiv-api").toString());
+      assertThat(later.exit()).as(later.err()).isZero();
+      for (Node n : List.of(a, b)) {
+        JsonNode found =
+            JSON.readTree(
+                new WebClient(n.base())
+                    .get("/api/papers/search?mode=keyword&q=Einstein-Weyl+cosymplectic")
+                    .body());
+        assertThat(found.toString()).as("search on node " + n.port()).contains("1801.05533");
+      }
 
       // A vote and a comment on node A are seen on node B at once.
       String paper =
@@ -168,7 +193,7 @@ class TwoNodesIT {
 
   /** {@code paperboy serve} in its own JVM, on its own data directory (its search index). */
   private record Node(Process process, int port) {
-    static Node start(Path data, String store, int smtpPort) throws Exception {
+    static Node start(Path data, String store, String search, int smtpPort) throws Exception {
       int port;
       try (ServerSocket s = new ServerSocket(0)) {
         port = s.getLocalPort();
@@ -186,6 +211,8 @@ class TwoNodesIT {
               "org.paperboy.testing.NodeMain",
               "--store",
               store,
+              "--search",
+              search,
               "--data",
               data.toString(),
               "serve",
