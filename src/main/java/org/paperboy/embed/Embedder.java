@@ -208,6 +208,16 @@ public final class Embedder implements AutoCloseable {
   @Override
   public void close() {
     workers.shutdownNow();
+    try {
+      // A session closed while a worker is inside run() crashes the JVM (native use after free):
+      // wait for running texts to finish first.
+      if (!workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        return; // still busy: leave the sessions to the process exit rather than crash it
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
     for (OrtSession s : allSessions) {
       try {
         s.close();

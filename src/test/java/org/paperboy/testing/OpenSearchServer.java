@@ -71,7 +71,8 @@ public final class OpenSearchServer implements AutoCloseable {
     ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
     pb.environment().put("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"));
     pb.environment().put("OPENSEARCH_PATH_CONF", config.toString());
-    pb.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m");
+    String heap = System.getenv().getOrDefault("OPENSEARCH_HEAP", "512m");
+    pb.environment().put("OPENSEARCH_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
     pb.redirectErrorStream(true);
     pb.redirectOutput(work.resolve("console.log").toFile());
     process = pb.start();

@@ -1,0 +1,329 @@
+package org.paperboy.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.paperboy.account.AccountStore;
+import org.paperboy.account.Accounts;
+import org.paperboy.account.User;
+import org.paperboy.cli.Main;
+import org.paperboy.index.IndexSettings;
+import org.paperboy.index.PaperIndex;
+import org.paperboy.index.Reindexer;
+import org.paperboy.opensearch.OpenSearchClient;
+import org.paperboy.opensearch.OpenSearchIndex;
+import org.paperboy.store.Database;
+import org.paperboy.store.Jdbc;
+import org.paperboy.store.SqlPaperStore;
+import org.paperboy.testing.OpenSearchServer;
+import org.paperboy.testing.PostgresServer;
+
+/**
+ * Benchmark only: the embedded mode against the scaled one on the same machine, in one run.
+ * Indexing a benchmark collection into Lucene and into OpenSearch; search latency through
+ * Paperboy's API on each backend (1 and 8 clients, per mode); a Kaggle import into SQLite and into
+ * PostgreSQL; upvotes from 50 concurrent API clients on each store. Servers are separate {@code
+ * paperboy serve} JVMs; the load comes from this JVM (closed loop, one HTTP connection per client).
+ *
+ * <p>Usage: {@code SideBySide DATA_DIR KAGGLE_FILE SECONDS} (bench/scaled.sh sets it up).
+ */
+public final class SideBySide {
+  private static final String MODEL = "all-minilm-l6-v2-q";
+
+  private SideBySide() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args[0]);
+    Path kaggle = Path.of(args[1]);
+    int seconds = Integer.parseInt(args[2]);
+    Path work = Files.createTempDirectory("paperboy-sidebyside-");
+    String cluster = OpenSearchServer.shared().uri().toString();
+    String pg = PostgresServer.shared().newDatabase();
+    IndexSettings settings = new IndexSettings(MODEL, 16, 100, false);
+
+    // 1. Indexing the collection (BM25 fields + HNSW) into each backend.
+    HikariDataSource sqlite = Database.openSqlite(data);
+    SqlPaperStore store = new SqlPaperStore(sqlite, sqlite);
+    long papers = store.countLive();
+    System.out.printf("collection: %,d papers in %s%n", papers, data);
+    try (OpenSearchIndex os =
+        OpenSearchIndex.open(new OpenSearchClient(URI.create(cluster)), "paperboy", settings)) {
+      long t = System.nanoTime();
+      Reindexer.rebuild(store, os, MODEL, n -> {});
+      System.out.printf("index build, OpenSearch: %.1f s%n", (System.nanoTime() - t) / 1e9);
+    }
+    try (PaperIndex lucene = PaperIndex.open(work.resolve("index"), settings)) {
+      long t = System.nanoTime();
+      Reindexer.rebuild(store, lucene, MODEL, n -> {});
+      System.out.printf("index build, embedded Lucene: %.1f s%n", (System.nanoTime() - t) / 1e9);
+    }
+    List<String> ids = new ArrayList<>();
+    store.forEachLive(p -> ids.add(p.id()));
+    sqlite.close();
+
+    // 2. Search latency through the API, per backend.
+    List<String> queries =
+        Files.readAllLines(Path.of("bench/queries.txt")).stream()
+            .filter(l -> !l.isBlank())
+            .toList();
+    SplittableRandom random = new SplittableRandom(7);
+    List<String> sample = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      sample.add(ids.get(random.nextInt(ids.size())));
+    }
+    for (String backend : List.of("lucene", cluster)) {
+      Server s = Server.start(data, "sqlite", backend, work);
+      try {
+        String name = backend.equals("lucene") ? "embedded" : "opensearch";
+        load(s, mixed(queries, sample), 2, 30, null); // warm-up
+        for (int clients : new int[] {1, 8}) {
+          for (String mode : List.of("keyword", "semantic", "hybrid")) {
+            List<String> paths =
+                queries.stream()
+                    .map(q -> "/api/papers/search?mode=" + mode + "&limit=10&q=" + enc(q))
+                    .toList();
+            report(name + " " + mode, clients, load(s, paths, clients, seconds, null));
+          }
+          List<String> similar =
+              sample.stream().map(id -> "/api/papers/" + id + "/similar?limit=10").toList();
+          report(name + " similar", clients, load(s, similar, clients, seconds, null));
+        }
+      } finally {
+        s.stop();
+      }
+    }
+
+    // 3. Import throughput into each store (Kaggle snapshot, store only).
+    Path sqliteData = work.resolve("writes-sqlite");
+    for (String target : List.of("sqlite", pg)) {
+      Path dir = target.equals("sqlite") ? sqliteData : work.resolve("writes-pg");
+      List<String> a =
+          List.of(
+              "--data",
+              dir.toString(),
+              "--store",
+              target,
+              "import",
+              "--quiet",
+              "--no-index",
+              kaggle.toString());
+      long t = System.nanoTime();
+      int exit =
+          Main.run(a.toArray(String[]::new), Map.of(), Clock.systemUTC(), System.out, System.err);
+      System.out.printf(
+          "import into %s: exit %d, %.1f s%n",
+          target.equals("sqlite") ? "SQLite" : "PostgreSQL", exit, (System.nanoTime() - t) / 1e9);
+    }
+
+    // 4. Upvotes from 50 concurrent API clients (each its own reader and token).
+    for (String target : List.of("sqlite", pg)) {
+      Path dir = target.equals("sqlite") ? sqliteData : work.resolve("writes-pg");
+      Database.Opened db = Database.open(target, dir);
+      List<String> tokens = new ArrayList<>();
+      List<String> voteIds = new ArrayList<>();
+      try (HikariDataSource ds = db.dataSource()) {
+        Accounts accounts = new Accounts(new AccountStore(new Jdbc(ds)), Clock.systemUTC());
+        for (int i = 0; i < 50; i++) {
+          User u =
+              accounts.signUp(
+                  "voter" + i + "x" + System.nanoTime() % 100000,
+                  "a long enough password " + i,
+                  null);
+          tokens.add(accounts.createApiToken(u, "bench"));
+        }
+        new SqlPaperStore(ds, db.dialect(), () -> {})
+            .forEachLive(
+                p -> {
+                  if (voteIds.size() < 5000) {
+                    voteIds.add(p.id());
+                  }
+                });
+      }
+      Server s = Server.start(dir, target, "lucene", work);
+      try {
+        List<String> paths = voteIds.stream().map(id -> "/api/papers/" + id + "/upvote").toList();
+        load(s, paths, 50, 5, tokens); // warm-up
+        report(
+            "upvotes " + (target.equals("sqlite") ? "SQLite" : "PostgreSQL"),
+            50,
+            load(s, paths, 50, seconds, tokens));
+      } finally {
+        s.stop();
+      }
+    }
+    System.exit(0);
+  }
+
+  private static List<String> mixed(List<String> queries, List<String> sample) {
+    List<String> out = new ArrayList<>();
+    for (String q : queries) {
+      for (String mode : List.of("keyword", "semantic", "hybrid")) {
+        out.add("/api/papers/search?mode=" + mode + "&limit=10&q=" + enc(q));
+      }
+    }
+    sample.forEach(id -> out.add("/api/papers/" + id + "/similar?limit=10"));
+    return out;
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  record Result(long requests, long errors, double seconds, long[] nanos) {}
+
+  /**
+   * {@code clients} threads, each with its own HTTP connection, request the paths in turn for
+   * {@code seconds}; with tokens, each client POSTs as its own reader (upvote) and DELETEs the vote
+   * again every other time, so every request writes.
+   */
+  private static Result load(
+      Server s, List<String> paths, int clients, int seconds, List<String> tokens)
+      throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    List<long[]> perClient = new ArrayList<>();
+    AtomicLong errors = new AtomicLong();
+    List<Thread> threads = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      long[][] box = {new long[1 << 16]};
+      int[] count = {0};
+      perClient.add(null);
+      Thread t =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    HttpClient http =
+                        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    int i = client * 7919;
+                    while (System.nanoTime() < end) {
+                      String path = paths.get(Math.floorMod(i++, paths.size()));
+                      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.base() + path));
+                      if (tokens != null) {
+                        b.header("Authorization", "Bearer " + tokens.get(client));
+                        if ((i / paths.size()) % 2 == 0) {
+                          b.POST(HttpRequest.BodyPublishers.noBody());
+                        } else {
+                          b.DELETE();
+                        }
+                      }
+                      long t0 = System.nanoTime();
+                      try {
+                        HttpResponse<byte[]> r =
+                            http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200) {
+                          errors.incrementAndGet();
+                        }
+                      } catch (Exception e) {
+                        errors.incrementAndGet();
+                      }
+                      long dt = System.nanoTime() - t0;
+                      if (count[0] == box[0].length) {
+                        box[0] = Arrays.copyOf(box[0], box[0].length * 2);
+                      }
+                      box[0][count[0]++] = dt;
+                    }
+                    synchronized (perClient) {
+                      perClient.set(client, Arrays.copyOf(box[0], count[0]));
+                    }
+                  });
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    return new Result(all.length, errors.get(), elapsed, all);
+  }
+
+  private static void report(String name, int clients, Result r) {
+    long[] n = r.nanos();
+    double p50 = n.length == 0 ? 0 : n[(int) (n.length * 0.50)] / 1e6;
+    double p99 = n.length == 0 ? 0 : n[Math.min(n.length - 1, (int) (n.length * 0.99))] / 1e6;
+    System.out.printf(
+        "%-22s clients %2d  p50 %7.2f ms  p99 %7.2f ms  %8.1f req/s  errors %d%n",
+        name, clients, p50, p99, r.requests() / r.seconds(), r.errors());
+  }
+
+  /** A {@code paperboy serve} JVM on the product's class path. */
+  record Server(Process process, int port) {
+    static Server start(Path data, String store, String search, Path logs) throws Exception {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              java,
+              "--add-modules",
+              "jdk.incubator.vector",
+              "--enable-native-access=ALL-UNNAMED",
+              "-XX:+UseSerialGC",
+              "-Xmx2g",
+              "-cp",
+              "target/paperboy.jar:target/lib/*",
+              "org.paperboy.cli.Main",
+              "--data",
+              data.toString(),
+              "--store",
+              store,
+              "--search",
+              search,
+              "serve",
+              "--no-embed",
+              "--port",
+              Integer.toString(port));
+      pb.environment().put("PAPERBOY_DIGEST_SCHEDULE", "false");
+      pb.redirectErrorStream(true);
+      pb.redirectOutput(new File(logs.toFile(), "serve-" + port + ".log"));
+      Server s = new Server(pb.start(), port);
+      HttpClient http = HttpClient.newHttpClient();
+      long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+      while (System.nanoTime() < end) {
+        if (!s.process.isAlive()) {
+          throw new IllegalStateException("serve exited; see " + logs);
+        }
+        try {
+          if (http.send(
+                      HttpRequest.newBuilder(URI.create(s.base() + "/")).build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode()
+              == 200) {
+            return s;
+          }
+        } catch (java.io.IOException e) {
+          // not yet
+        }
+        Thread.sleep(500);
+      }
+      throw new IllegalStateException("serve did not start");
+    }
+
+    String base() {
+      return "http://127.0.0.1:" + port;
+    }
+
+    void stop() throws InterruptedException {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+}
