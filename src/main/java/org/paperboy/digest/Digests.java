@@ -120,8 +120,8 @@ public final class Digests implements AutoCloseable {
   }
 
   /**
-   * The {@code serve} loop: compose due editions (when scheduling is on), deliver, wait a minute or
-   * until woken. Returns when interrupted.
+   * The {@code serve} loop: when this node holds the job lease (or has none), compose due editions
+   * (when scheduling is on) and deliver; then wait a tick or until woken. Returns when interrupted.
    */
   public void runLoop() {
     try {
