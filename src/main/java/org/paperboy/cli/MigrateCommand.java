@@ -87,14 +87,9 @@ final class MigrateCommand implements Callable<Integer> {
       main.out.printf(
           "migrated in %.1f s; run with --store %s%s%n",
           (System.nanoTime() - start) / 1e9,
-          redacted(to),
+          Database.redacted(to),
           toSearch == null ? "" : " --search " + toSearch);
       return ExitCodes.OK;
     }
-  }
-
-  private static String redacted(String url) {
-    int q = url.indexOf('?');
-    return q < 0 ? url : url.substring(0, q) + "?…";
   }
 }

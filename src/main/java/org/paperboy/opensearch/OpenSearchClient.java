@@ -64,16 +64,7 @@ public final class OpenSearchClient {
     if (body != null) {
       b.header("Content-Type", contentType);
     }
-    HttpResponse<String> r;
-    try {
-      r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new OpenSearchException(
-          "cannot reach OpenSearch at " + base + ": " + String.valueOf(e.getMessage()), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OpenSearchException("interrupted while waiting for OpenSearch", e);
-    }
+    HttpResponse<String> r = call(b.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode json;
     try {
       json = r.body().isEmpty() ? object() : JSON.readTree(r.body());
@@ -101,15 +92,17 @@ public final class OpenSearchClient {
 
   /** Whether {@code HEAD path} finds something (an index). */
   public boolean exists(String path) {
+    HttpRequest head =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(TIMEOUT)
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build();
+    return call(head, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+  }
+
+  private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
-      HttpResponse<Void> r =
-          http.send(
-              HttpRequest.newBuilder(base.resolve(path))
-                  .timeout(TIMEOUT)
-                  .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      return r.statusCode() == 200;
+      return http.send(request, body);
     } catch (IOException e) {
       throw new OpenSearchException(
           "cannot reach OpenSearch at " + base + ": " + String.valueOf(e.getMessage()), e);

@@ -3,18 +3,13 @@ package org.paperboy.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.paperboy.index.Analyzers;
 import org.paperboy.index.IndexSchema;
+import org.paperboy.search.QueryText;
 import org.paperboy.search.ScoredId;
 import org.paperboy.search.SearchEngine;
 import org.paperboy.search.SearchHit;
@@ -32,7 +27,6 @@ public final class OpenSearchEngine implements SearchEngine {
 
   private final OpenSearchClient client;
   private final String index;
-  private final Analyzer analyzer = Analyzers.english();
   private volatile long vectorsSeenAt = Long.MIN_VALUE;
 
   public OpenSearchEngine(OpenSearchIndex index) {
@@ -180,7 +174,8 @@ public final class OpenSearchEngine implements SearchEngine {
           fragments.forEach(f -> parts.add(f.asText()));
           snippet = String.join(" … ", parts);
         } else {
-          snippet = escape(lead(hit.path("_source").path(IndexSchema.ABSTRACT).asText("")));
+          snippet =
+              QueryText.plainSnippet(hit.path("_source").path(IndexSchema.ABSTRACT).asText(""));
         }
       }
       out.add(new SearchHit(s.id(), s.score(), title, snippet));
@@ -216,12 +211,12 @@ public final class OpenSearchEngine implements SearchEngine {
     ArrayNode should = OpenSearchClient.JSON.createArrayNode();
     ArrayNode must = OpenSearchClient.JSON.createArrayNode();
     for (String w : q.words()) {
-      for (String t : analyze(w)) {
+      for (String t : QueryText.analyze(IndexSchema.CONTENTS, w)) {
         should.addObject().putObject("term").putObject(field).put("value", t);
       }
     }
     for (String p : q.phrases()) {
-      List<String> tokens = analyze(p);
+      List<String> tokens = QueryText.analyze(IndexSchema.CONTENTS, p);
       if (!tokens.isEmpty()) {
         must.add(phrase(field, tokens, 0));
       }
@@ -254,7 +249,7 @@ public final class OpenSearchEngine implements SearchEngine {
   private ArrayNode filters(UserQuery q) {
     ArrayNode out = OpenSearchClient.JSON.createArrayNode();
     for (String a : q.authors()) {
-      List<String> tokens = analyze(a);
+      List<String> tokens = QueryText.analyze(IndexSchema.CONTENTS, a);
       if (!tokens.isEmpty()) {
         out.add(phrase(IndexSchema.AUTHORS, tokens, 2));
       }
@@ -269,31 +264,5 @@ public final class OpenSearchEngine implements SearchEngine {
       range.put("lte", q.publishedTo() == null ? Long.MAX_VALUE : q.publishedTo().toEpochDay());
     }
     return out;
-  }
-
-  private List<String> analyze(String text) {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(IndexSchema.CONTENTS, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
-  }
-
-  private static String lead(String text) {
-    return text.length() <= 240 ? text : text.substring(0, 240).strip() + " …";
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

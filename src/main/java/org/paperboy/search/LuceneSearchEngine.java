@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DocValues;
@@ -149,13 +147,13 @@ public final class LuceneSearchEngine implements SearchEngine {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
     for (String w : q.words()) {
-      for (String t : analyze(IndexSchema.CONTENTS, w)) {
+      for (String t : QueryText.analyze(IndexSchema.CONTENTS, w)) {
         b.add(new TermQuery(new Term(IndexSchema.CONTENTS, t)), BooleanClause.Occur.FILTER);
         clauses++;
       }
     }
     for (String p : q.phrases()) {
-      List<String> tokens = analyze(IndexSchema.CONTENTS, p);
+      List<String> tokens = QueryText.analyze(IndexSchema.CONTENTS, p);
       if (!tokens.isEmpty()) {
         b.add(
             new PhraseQuery(IndexSchema.CONTENTS, tokens.toArray(String[]::new)),
@@ -176,13 +174,13 @@ public final class LuceneSearchEngine implements SearchEngine {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
     for (String w : q.words()) {
-      for (String t : analyze(field, w)) {
+      for (String t : QueryText.analyze(field, w)) {
         b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
         clauses++;
       }
     }
     for (String p : q.phrases()) {
-      List<String> tokens = analyze(field, p);
+      List<String> tokens = QueryText.analyze(field, p);
       if (tokens.isEmpty()) {
         continue;
       }
@@ -201,7 +199,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
     for (String a : q.authors()) {
-      List<String> tokens = analyze(IndexSchema.AUTHORS, a);
+      List<String> tokens = QueryText.analyze(IndexSchema.AUTHORS, a);
       if (!tokens.isEmpty()) {
         b.add(
             new PhraseQuery(2, IndexSchema.AUTHORS, tokens.toArray(String[]::new)),
@@ -224,21 +222,6 @@ public final class LuceneSearchEngine implements SearchEngine {
       clauses++;
     }
     return clauses == 0 ? null : b.build();
-  }
-
-  private List<String> analyze(String field, String text) {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 
   @Override
@@ -309,27 +292,13 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
     String abs = d.get(IndexSchema.ABSTRACT);
     if (highlighter == null || abs == null) {
-      return escape(lead(abs));
+      return QueryText.plainSnippet(abs);
     }
     try {
       Object marked = highlighter.highlightWithoutSearcher(IndexSchema.ABSTRACT, hq, abs, 2);
-      return marked == null ? escape(lead(abs)) : marked.toString();
+      return marked == null ? QueryText.plainSnippet(abs) : marked.toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String lead(String text) {
-    if (text == null) {
-      return "";
-    }
-    return text.length() <= 240 ? text : text.substring(0, 240).strip() + " …";
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

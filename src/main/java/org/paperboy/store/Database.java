@@ -65,7 +65,7 @@ public final class Database {
   }
 
   /** The URL without its query (which may carry a password). */
-  static String redacted(String jdbcUrl) {
+  public static String redacted(String jdbcUrl) {
     int q = jdbcUrl.indexOf('?');
     return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
   }

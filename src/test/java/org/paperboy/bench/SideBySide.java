@@ -1,8 +1,6 @@
 package org.paperboy.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,6 +31,7 @@ import org.paperboy.store.Jdbc;
 import org.paperboy.store.SqlPaperStore;
 import org.paperboy.testing.OpenSearchServer;
 import org.paperboy.testing.PostgresServer;
+import org.paperboy.testing.ServeProcess;
 
 /**
  * Benchmark only: the embedded mode against the scaled one on the same machine, in one run.
@@ -88,7 +87,7 @@ public final class SideBySide {
       sample.add(ids.get(random.nextInt(ids.size())));
     }
     for (String backend : List.of("lucene", cluster)) {
-      Server s = Server.start(data, "sqlite", backend, work);
+      ServeProcess s = serve(data, "sqlite", backend, work);
       try {
         String name = backend.equals("lucene") ? "embedded" : "opensearch";
         load(s, mixed(queries, sample), 2, 30, null); // warm-up
@@ -155,7 +154,7 @@ public final class SideBySide {
                   }
                 });
       }
-      Server s = Server.start(dir, target, "lucene", work);
+      ServeProcess s = serve(dir, target, "lucene", work);
       try {
         List<String> paths = voteIds.stream().map(id -> "/api/papers/" + id + "/upvote").toList();
         load(s, paths, 50, 5, tokens); // warm-up
@@ -193,7 +192,7 @@ public final class SideBySide {
    * again every other time, so every request writes.
    */
   private static Result load(
-      Server s, List<String> paths, int clients, int seconds, List<String> tokens)
+      ServeProcess s, List<String> paths, int clients, int seconds, List<String> tokens)
       throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     List<long[]> perClient = new ArrayList<>();
@@ -262,68 +261,18 @@ public final class SideBySide {
         name, clients, p50, p99, r.requests() / r.seconds(), r.errors());
   }
 
-  /** A {@code paperboy serve} JVM on the product's class path. */
-  record Server(Process process, int port) {
-    static Server start(Path data, String store, String search, Path logs) throws Exception {
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb =
-          new ProcessBuilder(
-              java,
-              "--add-modules",
-              "jdk.incubator.vector",
-              "--enable-native-access=ALL-UNNAMED",
-              "-XX:+UseSerialGC",
-              "-Xmx2g",
-              "-cp",
-              "target/paperboy.jar:target/lib/*",
-              "org.paperboy.cli.Main",
-              "--data",
-              data.toString(),
-              "--store",
-              store,
-              "--search",
-              search,
-              "serve",
-              "--no-embed",
-              "--port",
-              Integer.toString(port));
-      pb.environment().put("PAPERBOY_DIGEST_SCHEDULE", "false");
-      pb.redirectErrorStream(true);
-      pb.redirectOutput(new File(logs.toFile(), "serve-" + port + ".log"));
-      Server s = new Server(pb.start(), port);
-      HttpClient http = HttpClient.newHttpClient();
-      long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
-      while (System.nanoTime() < end) {
-        if (!s.process.isAlive()) {
-          throw new IllegalStateException("serve exited; see " + logs);
-        }
-        try {
-          if (http.send(
-                      HttpRequest.newBuilder(URI.create(s.base() + "/")).build(),
-                      HttpResponse.BodyHandlers.discarding())
-                  .statusCode()
-              == 200) {
-            return s;
-          }
-        } catch (java.io.IOException e) {
-          // not yet
-        }
-        Thread.sleep(500);
-      }
-      throw new IllegalStateException("serve did not start");
-    }
-
-    String base() {
-      return "http://127.0.0.1:" + port;
-    }
-
-    void stop() throws InterruptedException {
-      process.destroy();
-      process.waitFor();
-    }
+  /** A {@code paperboy serve} JVM (digests off) with a 2 GiB heap, up and answering. */
+  private static ServeProcess serve(Path data, String store, String search, Path logs)
+      throws Exception {
+    ServeProcess s =
+        ServeProcess.start(
+            "org.paperboy.cli.Main",
+            List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx2g"),
+            List.of("--data", data.toString(), "--store", store, "--search", search),
+            Map.of("PAPERBOY_DIGEST_SCHEDULE", "false"),
+            logs,
+            "serve");
+    s.awaitUp(java.time.Duration.ofMinutes(20));
+    return s;
   }
 }

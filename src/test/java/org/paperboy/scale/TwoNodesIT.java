@@ -9,8 +9,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.File;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +28,7 @@ import org.paperboy.store.Jdbc;
 import org.paperboy.testing.Cli;
 import org.paperboy.testing.OpenSearchServer;
 import org.paperboy.testing.PostgresServer;
+import org.paperboy.testing.ServeProcess;
 import org.paperboy.testing.SharedData;
 import org.paperboy.testing.WebClient;
 
@@ -75,14 +74,14 @@ class TwoNodesIT {
 
     GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
-    Node a = null;
-    Node b = null;
+    ServeProcess a = null;
+    ServeProcess b = null;
     try (HikariDataSource ds = Database.openPostgres(store)) {
       Jdbc jdbc = new Jdbc(ds);
-      a = Node.start(tmp.resolve("a"), store, cluster, smtp.getSmtp().getPort());
-      b = Node.start(tmp.resolve("b"), store, cluster, smtp.getSmtp().getPort());
-      a.awaitUp();
-      b.awaitUp();
+      a = node(tmp.resolve("a"), store, cluster, smtp.getSmtp().getPort());
+      b = node(tmp.resolve("b"), store, cluster, smtp.getSmtp().getPort());
+      a.awaitUp(Duration.ofSeconds(120));
+      b.awaitUp(Duration.ofSeconds(120));
 
       // A reader signs up on node A; the session cookie works on node B (sessions live in the
       // store).
@@ -103,7 +102,7 @@ class TwoNodesIT {
               "--quiet",
               SharedData.path("arxiv-api").toString());
       assertThat(later.exit()).as(later.err()).isZero();
-      for (Node n : List.of(a, b)) {
+      for (ServeProcess n : List.of(a, b)) {
         JsonNode found =
             JSON.readTree(
                 new WebClient(n.base())
@@ -149,10 +148,10 @@ class TwoNodesIT {
       Thread.sleep(40);
       JobLease probe = new JobLease(jdbc, "digest", "probe", Duration.ofSeconds(4), nodesClock);
       String holder = probe.holder().orElseThrow();
-      Node killed = holder.contains(":" + a.process.pid() + ":") ? a : b;
-      Node survivor = killed == a ? b : a;
-      assertThat(holder).contains(":" + killed.process.pid() + ":");
-      killed.process.destroyForcibly().waitFor();
+      ServeProcess killed = holder.contains(":" + a.process().pid() + ":") ? a : b;
+      ServeProcess survivor = killed == a ? b : a;
+      assertThat(holder).contains(":" + killed.process().pid() + ":");
+      killed.process().destroyForcibly().waitFor();
       int beforeTakeOver = smtp.getReceivedMessages().length;
       assertThat(beforeTakeOver).as("killed mid-edition").isBetween(10, readers.size() - 10);
 
@@ -171,89 +170,42 @@ class TwoNodesIT {
       }
       assertThat(perReader.keySet()).containsExactlyInAnyOrderElementsOf(readers);
       assertThat(perReader.values()).containsOnly(1);
-      assertThat(probe.holder().orElseThrow()).contains(":" + survivor.process.pid() + ":");
+      assertThat(probe.holder().orElseThrow()).contains(":" + survivor.process().pid() + ":");
       // The survivor still serves the reader.
       assertThat(new WebClient(survivor.base()).get("/api/papers/" + paper).statusCode())
           .isEqualTo(200);
     } finally {
-      for (Node n : new Node[] {a, b}) {
+      for (ServeProcess n : new ServeProcess[] {a, b}) {
         if (n != null) {
-          n.process.destroyForcibly().waitFor();
+          n.process().destroyForcibly().waitFor();
         }
       }
       smtp.stop();
     }
   }
 
-  private static int upvotes(Node n, String id) throws Exception {
+  private static int upvotes(ServeProcess n, String id) throws Exception {
     return JSON.readTree(new WebClient(n.base()).get("/api/papers/" + id).body())
         .get("upvotes")
         .asInt();
   }
 
-  /** {@code paperboy serve} in its own JVM, on its own data directory (its search index). */
-  private record Node(Process process, int port) {
-    static Node start(Path data, String store, String search, int smtpPort) throws Exception {
-      int port;
-      try (ServerSocket s = new ServerSocket(0)) {
-        port = s.getLocalPort();
-      }
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb =
-          new ProcessBuilder(
-              java,
-              "--add-modules",
-              "jdk.incubator.vector",
-              // The product's own class path (as bin/paperboy runs it) plus NodeMain: with the test
-              // class path (Selenium, GreenMail, …) the embedding runtime crashed the JVM.
-              "-cp",
-              "target/test-classes:target/paperboy.jar:target/lib/*",
-              "org.paperboy.testing.NodeMain",
-              "--store",
-              store,
-              "--search",
-              search,
-              "--data",
-              data.toString(),
-              "serve",
-              "--no-embed",
-              "--port",
-              Integer.toString(port));
-      Map<String, String> env = pb.environment();
-      env.put("PAPERBOY_TEST_CLOCK_OFFSET", OFFSET.toString());
-      env.put("PAPERBOY_MAIL_SMTP_HOST", "127.0.0.1");
-      env.put("PAPERBOY_MAIL_SMTP_PORT", Integer.toString(smtpPort));
-      env.put("PAPERBOY_MAIL_RATE_PER_SECOND", "5");
-      env.put("PAPERBOY_DIGEST_SCHEDULE", "true");
-      env.put("PAPERBOY_JOBS_LEASE_SECONDS", "4");
-      env.put("PAPERBOY_JOBS_TICK_SECONDS", "1");
-      pb.redirectErrorStream(true);
-      File logs = new File("target/node-logs");
-      logs.mkdirs();
-      pb.redirectOutput(new File(logs, data.getFileName() + "-" + port + ".log"));
-      return new Node(pb.start(), port);
-    }
-
-    String base() {
-      return "http://127.0.0.1:" + port;
-    }
-
-    void awaitUp() throws InterruptedException {
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (System.nanoTime() < end) {
-        if (!process.isAlive()) {
-          throw new AssertionError("node on port " + port + " exited with " + process.exitValue());
-        }
-        try {
-          if (new WebClient(base()).get("/").statusCode() == 200) {
-            return;
-          }
-        } catch (IllegalStateException e) {
-          // not listening yet
-        }
-        Thread.sleep(200);
-      }
-      throw new AssertionError("node on port " + port + " did not start");
-    }
+  /** {@code paperboy serve} on the shifted clock, on its own data directory (its local index). */
+  private static ServeProcess node(Path data, String store, String search, int smtpPort)
+      throws Exception {
+    return ServeProcess.start(
+        "org.paperboy.testing.NodeMain",
+        List.of(),
+        List.of("--store", store, "--search", search, "--data", data.toString()),
+        Map.of(
+            "PAPERBOY_TEST_CLOCK_OFFSET", OFFSET.toString(),
+            "PAPERBOY_MAIL_SMTP_HOST", "127.0.0.1",
+            "PAPERBOY_MAIL_SMTP_PORT", Integer.toString(smtpPort),
+            "PAPERBOY_MAIL_RATE_PER_SECOND", "5",
+            "PAPERBOY_DIGEST_SCHEDULE", "true",
+            "PAPERBOY_JOBS_LEASE_SECONDS", "4",
+            "PAPERBOY_JOBS_TICK_SECONDS", "1"),
+        Path.of("target", "node-logs"),
+        data.getFileName().toString());
   }
 }

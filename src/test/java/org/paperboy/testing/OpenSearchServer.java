@@ -1,8 +1,6 @@
 package org.paperboy.testing;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -35,8 +32,8 @@ public final class OpenSearchServer implements AutoCloseable {
     boolean root = "root".equals(System.getProperty("user.name"));
     Path home = install(root);
     work = Files.createTempDirectory("paperboy-opensearch-");
-    port = freePort();
-    int transport = freePort();
+    port = Processes.freePort();
+    int transport = Processes.freePort();
     Path config = work.resolve("config");
     Files.createDirectories(config);
     try (Stream<Path> files = Files.list(home.resolve("config"))) {
@@ -112,7 +109,7 @@ public final class OpenSearchServer implements AutoCloseable {
     if (!Files.exists(marker)) {
       Path zip = Path.of(property("opensearch.zip"));
       Path knn = Path.of(property("opensearch.knn.zip"));
-      deleteTree(base);
+      Processes.deleteTree(base);
       Files.createDirectories(base);
       run(List.of("unzip", "-q", zip.toString(), "-d", base.toString()));
       home = homeIn(base);
@@ -123,7 +120,7 @@ public final class OpenSearchServer implements AutoCloseable {
               "--batch",
               knn.toUri().toString());
       plugin.environment().put("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"));
-      run(plugin);
+      Processes.run(plugin);
       Files.writeString(marker, "ok\n");
     }
     home = homeIn(base);
@@ -212,7 +209,7 @@ public final class OpenSearchServer implements AutoCloseable {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
       }
-      deleteTree(work);
+      Processes.deleteTree(work);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
@@ -221,29 +218,6 @@ public final class OpenSearchServer implements AutoCloseable {
   }
 
   private static void run(List<String> command) throws IOException, InterruptedException {
-    run(new ProcessBuilder(command));
-  }
-
-  private static void run(ProcessBuilder pb) throws IOException, InterruptedException {
-    Process p = pb.redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException(String.join(" ", pb.command()) + " failed: " + out.strip());
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    Processes.run(new ProcessBuilder(command));
   }
 }

@@ -1,9 +1,6 @@
 package org.paperboy.testing;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +10,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +32,7 @@ public final class PostgresServer implements AutoCloseable {
     this.bin = binaries();
     this.asPostgresUser = "root".equals(System.getProperty("user.name"));
     this.dir = Files.createTempDirectory("paperboy-pg-");
-    this.port = freePort();
+    this.port = Processes.freePort();
     if (asPostgresUser) {
       run(List.of("chown", "postgres:postgres", dir.toString()), false);
     }
@@ -119,8 +115,8 @@ public final class PostgresServer implements AutoCloseable {
     } catch (IOException | InterruptedException e) {
       // best effort at shutdown
     } finally {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      try {
+        Processes.deleteTree(dir);
       } catch (IOException e) {
         // a temporary directory; nothing more to do
       }
@@ -149,16 +145,6 @@ public final class PostgresServer implements AutoCloseable {
       full.addAll(List.of("runuser", "-u", "postgres", "--"));
     }
     full.addAll(command);
-    Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + out.strip());
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    Processes.run(new ProcessBuilder(full));
   }
 }
