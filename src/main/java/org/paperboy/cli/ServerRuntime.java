@@ -24,6 +24,7 @@ import org.paperboy.harvest.HarvestScheduler;
 import org.paperboy.harvest.HarvestStore;
 import org.paperboy.harvest.Harvests;
 import org.paperboy.harvest.Sleeper;
+import org.paperboy.index.ChangeFollower;
 import org.paperboy.index.IndexFollower;
 import org.paperboy.ingest.ArxivApiClient;
 import org.paperboy.ingest.ImportListener;
@@ -44,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class ServerRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
   private static final long EMBED_POLL_MS = 30_000;
+  private static final long FOLLOW_EVERY_MS = 2_000;
 
   final Workspace workspace;
   final IndexFollower follower;
@@ -55,6 +57,7 @@ public final class ServerRuntime implements AutoCloseable {
   private WebServer web;
   private Thread harvesting;
   private Thread digesting;
+  private Thread following;
   private Digests digests;
   private final java.util.concurrent.atomic.AtomicReference<String> siteUrl =
       new java.util.concurrent.atomic.AtomicReference<>();
@@ -151,6 +154,13 @@ public final class ServerRuntime implements AutoCloseable {
     if (config.server().publicUrl().getPort() == 0) {
       siteUrl.set("http://" + config.server().host() + ":" + web.port());
     }
+    if (!config.embeddedStore()) {
+      ChangeFollower changes =
+          new ChangeFollower(workspace.store, workspace.lucene, config.embeddingModel().key());
+      following = new Thread(() -> followLoop(changes), "paperboy-follow");
+      following.setDaemon(true);
+      following.start();
+    }
     if (digests.enabled()) {
       digesting = new Thread(digests::runLoop, "paperboy-digest");
       digesting.setDaemon(true);
@@ -229,6 +239,30 @@ public final class ServerRuntime implements AutoCloseable {
         done, live, done * 100 / live, embeddingBusy ? ", embedding the rest now" : "");
   }
 
+  /**
+   * Applies the shared store's changes to this node's local index every {@link #FOLLOW_EVERY_MS}:
+   * papers imported, harvested or embedded by other nodes reach "for you" here within seconds.
+   */
+  private void followLoop(ChangeFollower changes) {
+    while (!stopping.get()) {
+      try {
+        int n = changes.catchUp();
+        if (n > 0) {
+          LOG.debug("applied {} papers changed in the store", n);
+        }
+      } catch (RuntimeException e) {
+        if (!stopping.get()) {
+          LOG.warn("following the store's changes failed: {}; retrying", e.getMessage());
+        }
+      }
+      try {
+        Thread.sleep(FOLLOW_EVERY_MS);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
   private void embedLoop() {
     while (!stopping.get()) {
       try {
@@ -281,6 +315,14 @@ public final class ServerRuntime implements AutoCloseable {
     }
     if (statusThread != null) {
       statusThread.interrupt();
+    }
+    if (following != null) {
+      following.interrupt();
+      try {
+        following.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
       embedding.join(30_000);

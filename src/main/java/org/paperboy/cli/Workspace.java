@@ -87,8 +87,18 @@ final class Workspace implements AutoCloseable {
     SearchIndex index = lucene;
     SearchEngine engine = new LuceneSearchEngine(lucene);
     java.util.List<SearchIndex> stale = new java.util.ArrayList<>();
-    if (lucene.rebuildNeeded()) {
+    // On a shared store the local index follows the store's change log from a mark taken before
+    // it is filled (ChangeFollower); one built without a mark is rebuilt so that it has one.
+    boolean follows = !config.embeddedStore();
+    long mark = follows ? store.lastChange() : -1;
+    if (follows && !lucene.rebuildNeeded() && lucene.followedChange() < 0) {
+      lucene.deleteAll();
       stale.add(lucene);
+    } else if (lucene.rebuildNeeded()) {
+      stale.add(lucene);
+    }
+    if (follows && stale.contains(lucene)) {
+      lucene.followedChange(mark);
     }
     if (!config.embeddedSearch()) {
       try {

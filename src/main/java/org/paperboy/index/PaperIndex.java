@@ -34,16 +34,26 @@ public final class PaperIndex implements SearchIndex {
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+
+  /** Commit-data key of {@link #followedChange()}; not part of the identity. */
+  private static final String FOLLOWED_CHANGE = "followed-change";
+
+  private volatile long followedChange;
   private final boolean rebuildNeeded;
   private final Map<String, String> identity;
 
   private PaperIndex(
-      Directory directory, IndexWriter writer, boolean rebuildNeeded, Map<String, String> identity)
+      Directory directory,
+      IndexWriter writer,
+      boolean rebuildNeeded,
+      Map<String, String> identity,
+      long followedChange)
       throws IOException {
     this.directory = directory;
     this.writer = writer;
     this.rebuildNeeded = rebuildNeeded;
     this.identity = identity;
+    this.followedChange = followedChange;
     this.searchers = new SearcherManager(writer, null);
   }
 
@@ -56,8 +66,12 @@ public final class PaperIndex implements SearchIndex {
     try {
       Directory directory = FSDirectory.open(dir);
       boolean exists = DirectoryReader.indexExists(directory);
-      boolean matches =
-          exists && identity.equals(SegmentInfos.readLatestCommit(directory).getUserData());
+      Map<String, String> stored =
+          exists
+              ? new java.util.HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData())
+              : Map.of();
+      String followed = exists ? stored.remove(FOLLOWED_CHANGE) : null;
+      boolean matches = exists && identity.equals(stored);
       IndexWriterConfig config = new IndexWriterConfig(Analyzers.english());
       config.setSimilarity(new BM25Similarity(BM25_K1, BM25_B));
       config.setCodec(codec(settings));
@@ -66,7 +80,12 @@ public final class PaperIndex implements SearchIndex {
           matches ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
       IndexWriter writer = new IndexWriter(directory, config);
       writer.setLiveCommitData(identity.entrySet());
-      return new PaperIndex(directory, writer, !matches, identity);
+      return new PaperIndex(
+          directory,
+          writer,
+          !matches,
+          identity,
+          matches && followed != null ? Long.parseLong(followed) : -1);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot open search index in " + dir + ": " + e.getMessage(), e);
@@ -140,11 +159,29 @@ public final class PaperIndex implements SearchIndex {
     }
   }
 
+  /**
+   * The last entry of the shared store's change log that this index has applied (kept in the
+   * commit); -1 when unknown: the index was built without following one.
+   */
+  public long followedChange() {
+    return followedChange;
+  }
+
+  /** Records that changes up to {@code seq} are applied; durable with the next {@link #commit}. */
+  public void followedChange(long seq) {
+    this.followedChange = seq;
+  }
+
   /** Makes everything written so far durable and visible to new searches. */
   @Override
   public void commit() {
     try {
-      writer.setLiveCommitData(identity.entrySet());
+      Map<String, String> data = new java.util.HashMap<>(identity);
+      long followed = followedChange;
+      if (followed >= 0) {
+        data.put(FOLLOWED_CHANGE, Long.toString(followed));
+      }
+      writer.setLiveCommitData(data.entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {

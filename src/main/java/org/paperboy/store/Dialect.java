@@ -15,4 +15,12 @@ public enum Dialect {
   boolean streamsInTransaction() {
     return this == POSTGRESQL;
   }
+
+  /**
+   * Whether writes are appended to {@code paper_changes} for app nodes to follow: only a shared
+   * PostgreSQL store has other processes that need to see them.
+   */
+  boolean recordsChanges() {
+    return this == POSTGRESQL;
+  }
 }

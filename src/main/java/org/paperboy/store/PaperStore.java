@@ -53,6 +53,18 @@ public interface PaperStore extends AutoCloseable {
    */
   boolean putOnDay(String id, java.time.LocalDate day);
 
+  /**
+   * The newest entry of the change log ({@code paper_changes}): 0 when empty. Only the PostgreSQL
+   * store writes the log (see {@code Dialect}); on SQLite it stays empty.
+   */
+  long lastChange();
+
+  /** Up to {@code limit} change-log entries after {@code seq}, oldest first. */
+  java.util.List<PaperChange> changesAfter(long seq, int limit);
+
+  /** One change-log entry: the paper with this id was written (or deleted) in that commit. */
+  record PaperChange(long seq, String paperId) {}
+
   @Override
   void close();
 

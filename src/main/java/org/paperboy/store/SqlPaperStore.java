@@ -63,7 +63,11 @@ public final class SqlPaperStore implements PaperStore {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        R result = work.run(new JdbcTx(c));
+        JdbcTx tx = new JdbcTx(c, new java.util.LinkedHashSet<>());
+        R result = work.run(tx);
+        if (dialect.recordsChanges()) {
+          recordChanges(c, tx.changed());
+        }
         c.commit();
         return result;
       } catch (RuntimeException | SQLException e) {
@@ -96,7 +100,7 @@ public final class SqlPaperStore implements PaperStore {
   @Override
   public Map<String, Paper> findAll(Collection<String> ids) {
     try (Connection c = dataSource.getConnection()) {
-      return new JdbcTx(c).findByIds(ids);
+      return new JdbcTx(c, java.util.Set.of()).findByIds(ids);
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
     }
@@ -143,6 +147,7 @@ public final class SqlPaperStore implements PaperStore {
               ps.addBatch();
             }
             ps.executeBatch();
+            jtx.changed().addAll(vectors.keySet());
             return null;
           } catch (SQLException ex) {
             throw new StoreException("database write failed: " + ex.getMessage(), ex);
@@ -255,7 +260,7 @@ public final class SqlPaperStore implements PaperStore {
   private List<Paper> read(String sql, List<?> params) {
     List<Paper> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
-      new JdbcTx(c).query(sql, params, out::add);
+      new JdbcTx(c, java.util.Set.of()).query(sql, params, out::add);
       return out;
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
@@ -293,19 +298,71 @@ public final class SqlPaperStore implements PaperStore {
 
   @Override
   public boolean putOnDay(String id, LocalDate day) {
-    lockWrites();
+    return inTransaction(
+        tx -> {
+          JdbcTx jtx = (JdbcTx) tx;
+          try (PreparedStatement ps =
+              jtx.c()
+                  .prepareStatement(
+                      "UPDATE papers SET daily_date = ? WHERE id = ? AND daily_date IS NULL"
+                          + " AND deleted_on IS NULL")) {
+            ps.setString(1, day.toString());
+            ps.setString(2, id);
+            boolean put = ps.executeUpdate() > 0;
+            if (put) {
+              jtx.changed().add(id);
+            }
+            return put;
+          } catch (SQLException e) {
+            throw new StoreException("database write failed: " + e.getMessage(), e);
+          }
+        });
+  }
+
+  /**
+   * Appends the papers a transaction changed to {@code paper_changes}, as its last statement. The
+   * EXCLUSIVE lock (readers still read) makes writers take sequence numbers in commit order, so a
+   * follower that has seen number n has seen every committed change before it.
+   */
+  private static void recordChanges(Connection c, java.util.Set<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (Statement lock = c.createStatement()) {
+      lock.execute("LOCK TABLE paper_changes IN EXCLUSIVE MODE");
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO paper_changes (paper_id) VALUES (?)")) {
+      for (String id : ids) {
+        ps.setString(1, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  @Override
+  public long lastChange() {
+    return longQuery("SELECT COALESCE(MAX(seq), 0) FROM paper_changes");
+  }
+
+  @Override
+  public List<PaperChange> changesAfter(long seq, int limit) {
+    List<PaperChange> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "UPDATE papers SET daily_date = ? WHERE id = ? AND daily_date IS NULL"
-                    + " AND deleted_on IS NULL")) {
-      ps.setString(1, day.toString());
-      ps.setString(2, id);
-      return ps.executeUpdate() > 0;
+                "SELECT seq, paper_id FROM paper_changes WHERE seq > ? ORDER BY seq LIMIT ?")) {
+      ps.setLong(1, seq);
+      ps.setInt(2, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new PaperChange(rs.getLong(1), rs.getString(2)));
+        }
+      }
+      return out;
     } catch (SQLException e) {
-      throw new StoreException("database write failed: " + e.getMessage(), e);
-    } finally {
-      unlockWrites();
+      throw new StoreException("database read failed: " + e.getMessage(), e);
     }
   }
 
@@ -383,7 +440,10 @@ public final class SqlPaperStore implements PaperStore {
     return "?" + ", ?".repeat(Math.max(0, n - 1));
   }
 
-  private record JdbcTx(Connection c) implements PaperTx {
+  /**
+   * @param changed the ids of the papers written so far, for {@code paper_changes}
+   */
+  private record JdbcTx(Connection c, java.util.Set<String> changed) implements PaperTx {
 
     @Override
     public Map<String, Paper> findByIds(Collection<String> ids) {
@@ -449,6 +509,7 @@ public final class SqlPaperStore implements PaperStore {
         for (Paper p : papers) {
           PaperRows.bind(ps, p);
           ps.addBatch();
+          changed.add(p.id());
         }
         ps.executeBatch();
       } catch (SQLException e) {
@@ -459,11 +520,13 @@ public final class SqlPaperStore implements PaperStore {
     @Override
     public void deleteEmbeddings(Collection<String> ids) {
       deleteEach("DELETE FROM embeddings WHERE paper_id = ?", ids);
+      changed.addAll(ids);
     }
 
     @Override
     public void delete(Collection<String> ids) {
       deleteEach("DELETE FROM papers WHERE id = ?", ids);
+      changed.addAll(ids);
     }
 
     /** Runs a one-parameter DELETE for each id, as one JDBC batch. */

@@ -34,10 +34,11 @@ import org.paperboy.testing.WebClient;
 
 /**
  * Two app nodes (separate JVMs running {@code paperboy serve}) on one PostgreSQL store and one
- * OpenSearch cluster: papers imported while they run are searchable on both; a reader signed in on
- * one node is signed in on the other, votes and comments made on one are seen on the other at once,
- * and the digest job runs on exactly one node under the lease; when that node is killed ({@code
- * kill -9}) mid-edition the other takes the job over and every reader still gets exactly one mail.
+ * OpenSearch cluster: papers imported while they run are searchable on both and reach each node's
+ * local index ("for you") through the store's change log; a reader signed in on one node is signed
+ * in on the other, votes and comments made on one are seen on the other at once, and the digest job
+ * runs on exactly one node under the lease; when that node is killed ({@code kill -9}) mid-edition
+ * the other takes the job over and every reader still gets exactly one mail.
  */
 class TwoNodesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +67,7 @@ class TwoNodesIT {
                 "--no-index",
                 "--as-of",
                 "2026-08-21"));
-    for (String day : List.of("2026-08-19", "2026-08-20", "2026-08-21")) {
+    for (String day : List.of("2026-08-19", "2026-08-20")) {
       files.add(SharedData.path("hf-daily/" + day + ".json").toString());
     }
     Cli.Result imported = Cli.run(files.toArray(String[]::new));
@@ -87,6 +88,7 @@ class TwoNodesIT {
       // store).
       WebClient onA = new WebClient(a.base()).signUp("ada", PASSWORD);
       WebClient onB = onA.rebased(b.base());
+      long end;
       assertThat(onB.get("/settings").body()).contains("ada");
 
       // Papers imported while both nodes run are searchable on both (one OpenSearch index).
@@ -100,6 +102,9 @@ class TwoNodesIT {
               tmp.resolve("importer").toString(),
               "import",
               "--quiet",
+              "--as-of",
+              "2026-08-21",
+              SharedData.path("hf-daily/2026-08-21.json").toString(),
               SharedData.path("arxiv-api").toString());
       assertThat(later.exit()).as(later.err()).isZero();
       for (ServeProcess n : List.of(a, b)) {
@@ -109,6 +114,21 @@ class TwoNodesIT {
                     .get("/api/papers/search?mode=keyword&q=Einstein-Weyl+cosymplectic")
                     .body());
         assertThat(found.toString()).as("search on node " + n.port()).contains("1801.05533");
+      }
+
+      // They reach each node's local index too ("for you" ranks from it) by the change log.
+      List<String> ofTheDay = new ArrayList<>();
+      JSON.readTree(new WebClient(b.base()).get("/api/daily_papers?date=2026-08-21").body())
+          .forEach(e -> ofTheDay.add(e.get("paper").get("id").asText()));
+      assertThat(ofTheDay).isNotEmpty();
+      for (WebClient reader : List.of(onA, onB)) {
+        end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String forYou = "";
+        while (ofTheDay.stream().noneMatch(forYou::contains) && System.nanoTime() < end) {
+          Thread.sleep(200);
+          forYou = reader.get("/for-you?period=day&date=2026-08-21").body();
+        }
+        assertThat(ofTheDay).anyMatch(forYou::contains);
       }
 
       // A vote and a comment on node A are seen on node B at once.
@@ -140,7 +160,7 @@ class TwoNodesIT {
         subs.confirm(s.id(), NOW);
         readers.add(email);
       }
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (smtp.getReceivedMessages().length < 10 && System.nanoTime() < end) {
         Thread.sleep(5);
       }

@@ -73,14 +73,14 @@ abstract class StoreContract {
     ds.close();
   }
 
-  private Cli.Result cli(String... args) {
+  Cli.Result cli(String... args) {
     List<String> all =
         new ArrayList<>(List.of("--store", store, "--data", tmp.resolve("data").toString()));
     all.addAll(List.of(args));
     return Cli.run(all.toArray(String[]::new));
   }
 
-  private String[] importArgs() {
+  String[] importArgs() {
     List<String> args = new ArrayList<>(List.of("import", "--quiet", "--no-index"));
     for (String day : DAYS) {
       args.add(SharedData.path("hf-daily/" + day + ".json").toString());
@@ -112,6 +112,12 @@ abstract class StoreContract {
           }
         });
     assertThat(ids).hasSize((int) live).isSorted().doesNotHaveDuplicates();
+    // Only a shared store keeps a change log for app nodes to follow (ChangeFollower).
+    if (dialect() == Dialect.SQLITE) {
+      assertThat(papers.lastChange()).isZero();
+    } else {
+      assertThat(papers.lastChange()).isGreaterThanOrEqualTo(live);
+    }
     // Byte order on both engines (PostgreSQL's id column uses the C collation).
     List<String> sorted = new ArrayList<>(ids);
     Collections.sort(sorted);
