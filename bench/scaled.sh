@@ -5,8 +5,8 @@
 # a Kaggle import into SQLite and into PostgreSQL 15, and upvotes from 50 API clients on each store.
 # OpenSearch and PostgreSQL are throwaway servers started by the run (Maven Central zips, Debian's
 # PostgreSQL), as in the tests.
-# Usage: bench/scaled.sh [DATA_DIR] [SECONDS]   (default /tmp/paperboy-bench-182k from
-# bench/collection.sh, 15 s per measurement)
+# Usage: bench/scaled.sh [DATA_DIR] [SECONDS] [writes]   (default /tmp/paperboy-bench-182k from
+# bench/collection.sh, 15 s per measurement; "writes": only the import and upvote parts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-/tmp/paperboy-bench-182k}"
@@ -24,4 +24,4 @@ kaggle=../shared/data/arxiv-kaggle-format/arxiv-listings-2025-03_2026-07.jsonl.g
 OPENSEARCH_HEAP=2g "$JAVA_HOME/bin/java" "${PAPERBOY_JVM_FLAGS[@]}" -Xmx3g \
   -Dopensearch.zip="$os" -Dopensearch.knn.zip="$knn" \
   -cp "target/test-classes:target/paperboy.jar:target/lib/*" \
-  org.paperboy.bench.SideBySide "$data" "$kaggle" "$seconds"
+  org.paperboy.bench.SideBySide "$data" "$kaggle" "$seconds" "${3:-all}"

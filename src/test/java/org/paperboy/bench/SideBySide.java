@@ -51,12 +51,22 @@ public final class SideBySide {
     Path data = Path.of(args[0]);
     Path kaggle = Path.of(args[1]);
     int seconds = Integer.parseInt(args[2]);
+    boolean writesOnly = args.length > 3 && args[3].equals("writes");
     Path work = Files.createTempDirectory("paperboy-sidebyside-");
     String cluster = OpenSearchServer.shared().uri().toString();
     String pg = PostgresServer.shared().newDatabase();
     IndexSettings settings = new IndexSettings(MODEL, 16, 100, false);
 
-    // 1. Indexing the collection (BM25 fields + HNSW) into each backend.
+    if (!writesOnly) {
+      searchSideBySide(data, seconds, work, cluster, settings);
+    }
+    writesSideBySide(kaggle, seconds, work, pg);
+    System.exit(0);
+  }
+
+  /** 1. Index build in each backend; 2. search latency through the API on each. */
+  private static void searchSideBySide(
+      Path data, int seconds, Path work, String cluster, IndexSettings settings) throws Exception {
     HikariDataSource sqlite = Database.openSqlite(data);
     SqlPaperStore store = new SqlPaperStore(sqlite, sqlite);
     long papers = store.countLive();
@@ -107,7 +117,11 @@ public final class SideBySide {
         s.stop();
       }
     }
+  }
 
+  /** 3. Import into each store; 4. upvotes from 50 clients on each. */
+  private static void writesSideBySide(Path kaggle, int seconds, Path work, String pg)
+      throws Exception {
     // 3. Import throughput into each store (Kaggle snapshot, store only).
     Path sqliteData = work.resolve("writes-sqlite");
     for (String target : List.of("sqlite", pg)) {
@@ -166,7 +180,6 @@ public final class SideBySide {
         s.stop();
       }
     }
-    System.exit(0);
   }
 
   private static List<String> mixed(List<String> queries, List<String> sample) {
