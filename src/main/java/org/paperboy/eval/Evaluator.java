@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.paperboy.embed.Embedder;
+import org.paperboy.embed.EmbeddingModelId;
 import org.paperboy.index.IndexSettings;
 import org.paperboy.index.PaperIndex;
 import org.paperboy.index.SearchIndex;
@@ -115,8 +116,7 @@ public final class Evaluator {
 
   private Map<String, float[]> corpusVectors(
       BeirDataset ds, Optional<Path> cacheDir, IntConsumer progress) {
-    Optional<Path> cache =
-        cacheDir.map(d -> d.resolve(embedder.id().key() + "-" + fingerprint(ds) + ".vectors"));
+    Optional<Path> cache = cacheDir.map(d -> d.resolve(cacheFileName(embedder.id(), ds)));
     if (cache.isPresent() && Files.exists(cache.get())) {
       return VectorCache.read(cache.get());
     }
@@ -137,6 +137,14 @@ public final class Evaluator {
     }
     cache.ifPresent(c -> VectorCache.write(c, out));
     return out;
+  }
+
+  /**
+   * The file in a cache directory that holds {@code model}'s vectors of {@code ds}'s corpus: named
+   * by the model and a fingerprint of the corpus (ids and texts), so a changed corpus misses.
+   */
+  public static String cacheFileName(EmbeddingModelId model, BeirDataset ds) {
+    return model.key() + "-" + fingerprint(ds) + ".vectors";
   }
 
   private static String fingerprint(BeirDataset ds) {
