@@ -53,11 +53,13 @@ public final class ServerRuntime implements AutoCloseable {
   private final Thread embedding;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicLong embeddedNow = new AtomicLong();
+  private final AtomicLong embeddedHere = new AtomicLong();
   private volatile boolean embeddingBusy;
   private WebServer web;
   private Thread harvesting;
   private Thread digesting;
   private Thread following;
+  private volatile Clock embedClock = Clock.systemUTC();
   private Digests digests;
   private final java.util.concurrent.atomic.AtomicReference<String> siteUrl =
       new java.util.concurrent.atomic.AtomicReference<>();
@@ -167,6 +169,7 @@ public final class ServerRuntime implements AutoCloseable {
       digesting.start();
     }
     if (embedInBackground) {
+      embedClock = clock;
       embedding.start();
     }
     HarvestScheduler scheduler = new HarvestScheduler(harvests, config.harvest(), clock);
@@ -188,6 +191,11 @@ public final class ServerRuntime implements AutoCloseable {
             new ImportListener() {});
     workspace.index.commit();
     return report;
+  }
+
+  /** Papers this process has embedded in the background since it started. */
+  public long embeddedInBackground() {
+    return embeddedHere.get();
   }
 
   /** The digest service of the running server (after {@link #start}). */
@@ -263,13 +271,26 @@ public final class ServerRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * Embeds papers that have none yet, every {@link #EMBED_POLL_MS}, while holding the "embed" job
+   * lease: with several app nodes on one store one of them embeds (renewing the lease before each
+   * batch) and the others skip the round, instead of all embedding the same papers.
+   */
   private void embedLoop() {
+    JobLease lease =
+        new JobLease(workspace.jdbc, "embed", workspace.config.jobs().lease(), embedClock);
     while (!stopping.get()) {
       try {
-        embeddingBusy = true;
-        long n = EmbeddingStage.run(workspace.store, embedder, workspace.index, embeddedNow::set);
-        if (n > 0) {
-          LOG.info("embedded {} papers", n);
+        if (lease.hold()) {
+          embeddingBusy = true;
+          long n =
+              EmbeddingStage.run(
+                  workspace.store, embedder, workspace.index, embeddedNow::set, lease::hold);
+          if (n > 0) {
+            embeddedHere.addAndGet(n);
+            LOG.info("embedded {} papers", n);
+          }
+          lease.release();
         }
       } catch (RuntimeException e) {
         if (!stopping.get()) {

@@ -22,11 +22,24 @@ public final class EmbeddingStage {
   /** Returns the number of papers embedded; {@code progress} gets the running count. */
   public static long run(
       PaperStore store, Embedder embedder, SearchIndex index, LongConsumer progress) {
+    return run(store, embedder, index, progress, () -> true);
+  }
+
+  /**
+   * As {@link #run(PaperStore, Embedder, SearchIndex, LongConsumer)}, asking {@code keepGoing}
+   * before each batch (an app node checks that it still holds the embedding job's lease).
+   */
+  public static long run(
+      PaperStore store,
+      Embedder embedder,
+      SearchIndex index,
+      LongConsumer progress,
+      java.util.function.BooleanSupplier keepGoing) {
     String model = embedder.id().key();
     String after = "";
     long done = 0;
     int sinceCommit = 0;
-    while (!Thread.currentThread().isInterrupted()) {
+    while (!Thread.currentThread().isInterrupted() && keepGoing.getAsBoolean()) {
       List<Paper> batch = store.papersWithoutEmbedding(model, after, BATCH);
       if (batch.isEmpty()) {
         break;
