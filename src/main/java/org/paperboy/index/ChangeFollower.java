@@ -13,19 +13,35 @@ import org.paperboy.store.PaperStore;
  * "for you" ranking, which reads the local index. Each change is applied from the store's current
  * state (the newest version wins; a deleted paper is removed), so applying one twice is harmless.
  * The last applied entry is kept in the index's commit, so a restarted node resumes where it was.
+ *
+ * <p>The log is pruned to its newest {@link #RETAINED} entries (any node may prune; deleting is
+ * idempotent). A node whose mark falls below what is left (it was down while more than that many
+ * papers were written) rebuilds its local index from the store instead.
  */
 public final class ChangeFollower {
   /** Change-log entries read per round trip. */
   static final int BATCH = 1_000;
 
+  /** Change-log entries kept (about 40 bytes each); pruning starts 10% above. */
+  public static final long RETAINED = 2_000_000;
+
   private final PaperStore store;
   private final PaperIndex index;
   private final String model;
+  private final long retained;
 
   public ChangeFollower(PaperStore store, PaperIndex index, String model) {
+    this(store, index, model, RETAINED);
+  }
+
+  /**
+   * @param retained change-log entries to keep when pruning
+   */
+  public ChangeFollower(PaperStore store, PaperIndex index, String model, long retained) {
     this.store = store;
     this.index = index;
     this.model = model;
+    this.retained = retained;
   }
 
   /**
@@ -34,6 +50,10 @@ public final class ChangeFollower {
    */
   public synchronized int catchUp() {
     long mark = Math.max(0, index.followedChange());
+    long first = store.firstChange();
+    if (first > mark + 1) {
+      return rebuild();
+    }
     int applied = 0;
     while (true) {
       List<PaperStore.PaperChange> changes = store.changesAfter(mark, BATCH);
@@ -61,6 +81,17 @@ public final class ChangeFollower {
     if (applied > 0) {
       index.commit();
     }
+    if (mark - first >= retained + retained / 10) {
+      store.pruneChanges(retained);
+    }
     return applied;
+  }
+
+  /** Entries this index still needed were pruned: build it again from the store. */
+  private int rebuild() {
+    long mark = store.lastChange();
+    index.deleteAll();
+    index.followedChange(mark);
+    return (int) Reindexer.fill(store, index, model, n -> {});
   }
 }

@@ -62,6 +62,12 @@ public interface PaperStore extends AutoCloseable {
   /** Up to {@code limit} change-log entries after {@code seq}, oldest first. */
   java.util.List<PaperChange> changesAfter(long seq, int limit);
 
+  /** The oldest entry still in the change log: 0 when empty. */
+  long firstChange();
+
+  /** Deletes all but the newest {@code keep} change-log entries; returns how many went. */
+  int pruneChanges(long keep);
+
   /** One change-log entry: the paper with this id was written (or deleted) in that commit. */
   record PaperChange(long seq, String paperId) {}
 

@@ -347,6 +347,27 @@ public final class SqlPaperStore implements PaperStore {
   }
 
   @Override
+  public long firstChange() {
+    return longQuery("SELECT COALESCE(MIN(seq), 0) FROM paper_changes");
+  }
+
+  @Override
+  public int pruneChanges(long keep) {
+    lockWrites();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "DELETE FROM paper_changes WHERE seq <= (SELECT MAX(seq) FROM paper_changes) - ?")) {
+      ps.setLong(1, keep);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("database write failed: " + e.getMessage(), e);
+    } finally {
+      unlockWrites();
+    }
+  }
+
+  @Override
   public List<PaperChange> changesAfter(long seq, int limit) {
     List<PaperChange> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();

@@ -135,6 +135,39 @@ class PostgresStoreIT extends StoreContract {
     }
   }
 
+  /**
+   * The log is pruned to its newest entries; a node whose mark is older than what is left (it was
+   * down meanwhile) rebuilds its local index from the store instead of missing changes.
+   */
+  @Test
+  void aNodeBehindThePrunedLogRebuildsItsIndex() {
+    assertThat(cli(importArgs()).exit()).isZero();
+    long live = papers.countLive();
+    long last = papers.lastChange();
+    assertThat(papers.firstChange()).isEqualTo(1);
+
+    PaperIndex up = PaperIndex.open(tmp.resolve("up"), SETTINGS);
+    PaperIndex down = PaperIndex.open(tmp.resolve("down"), SETTINGS);
+    try {
+      up.followedChange(0);
+      down.followedChange(0);
+      assertThat(new ChangeFollower(papers, up, "m", 10).catchUp()).isEqualTo((int) live);
+      // Caught up, the running node pruned the log to its newest 10 entries.
+      assertThat(papers.firstChange()).isEqualTo(last - 9);
+      assertThat(papers.lastChange()).isEqualTo(last);
+
+      assertThat(new ChangeFollower(papers, down, "m", 10).catchUp()).isEqualTo((int) live);
+      assertThat(down.count()).isEqualTo((int) live);
+      assertThat(down.followedChange()).isEqualTo(last);
+      Paper p = papers.find(papers.changesAfter(last - 1, 1).get(0).paperId()).orElseThrow();
+      papers.putOnDay(p.id(), LocalDate.parse("2026-09-01"));
+      assertThat(new ChangeFollower(papers, down, "m", 10).catchUp()).isEqualTo(1);
+    } finally {
+      up.close();
+      down.close();
+    }
+  }
+
   private static float[] unit(String id) {
     SplittableRandom r = new SplittableRandom(id.hashCode());
     float[] v = new float[384];
