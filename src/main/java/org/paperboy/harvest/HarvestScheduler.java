@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the configured daily harvests inside {@code serve}: each source at its time of day (UTC).
  * The next run time is kept in the store; the lease in {@link Harvests} makes sure that only one
- * process runs a source's harvest even when several nodes schedule it.
+ * process runs a source's harvest even when several nodes schedule it, and a harvest whose node
+ * died half-way is resumed by another node once the lease is free.
  */
 public final class HarvestScheduler implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(HarvestScheduler.class);
@@ -65,10 +66,19 @@ public final class HarvestScheduler implements Runnable {
       harvests.state().scheduleNext(source, next(at, now));
       return 0;
     }
-    if (now.isBefore(s.nextRun())) {
+    // A harvest whose process died half-way (its lease was never released) is resumed as soon as
+    // the lease is free, by whichever node gets there first, not at the next scheduled time.
+    boolean orphaned = s.cursor() != null && s.leaseOwner() != null;
+    boolean due = !now.isBefore(s.nextRun());
+    if (!due && !orphaned) {
       return 0;
     }
-    harvests.state().scheduleNext(source, next(at, now));
+    if (!harvests.leaseFree(source)) {
+      return 0; // another node is running it
+    }
+    if (due) {
+      harvests.state().scheduleNext(source, next(at, now));
+    }
     try {
       LOG.info("scheduled harvest: {}", work.get().summary());
     } catch (HarvestException e) {

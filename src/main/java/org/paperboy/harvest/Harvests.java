@@ -98,12 +98,33 @@ public final class Harvests {
   }
 
   /**
+   * Whether a harvest of {@code source} could start here now: nobody holds its lease, the lease
+   * expired, or its holder was a process on this machine that no longer exists.
+   */
+  public boolean leaseFree(String source) {
+    HarvestState s = state.load(source);
+    if (s.leaseOwner() == null
+        || s.leaseUntil() == null
+        || !s.leaseUntil().isAfter(clock.instant())) {
+      return true;
+    }
+    return deadHereAlready(s.leaseOwner());
+  }
+
+  /**
    * A lease held by a process on this machine that no longer exists (killed, crashed) is taken over
    * at once instead of after it expires; leases of other machines wait for expiry.
    */
   private boolean takeOverFromDeadProcess(String source) {
     String holder = state.load(source).leaseOwner();
-    if (holder == null || !holder.contains("@")) {
+    return holder != null
+        && deadHereAlready(holder)
+        && state.takeOver(source, holder, owner, clock.instant(), LEASE);
+  }
+
+  /** Whether {@code holder} ({@code pid@host}) names a process of this machine that has ended. */
+  private boolean deadHereAlready(String holder) {
+    if (!holder.contains("@")) {
       return false;
     }
     String host = holder.substring(holder.indexOf('@') + 1);
@@ -113,13 +134,10 @@ public final class Harvests {
     }
     try {
       long pid = Long.parseLong(holder.substring(0, holder.indexOf('@')));
-      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-        return false;
-      }
+      return !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     } catch (NumberFormatException e) {
       return false;
     }
-    return state.takeOver(source, holder, owner, clock.instant(), LEASE);
   }
 
   /** Runs {@code work} holding the source's lease, renewed after every stored page. */
