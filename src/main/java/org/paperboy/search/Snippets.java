@@ -3,6 +3,7 @@ package org.paperboy.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,10 +72,12 @@ public final class Snippets {
     if (passages.isEmpty()) {
       return QueryText.plainSnippet(text);
     }
-    List<Passage> best = new ArrayList<>(passages);
-    best.sort(Passage.BEST_FIRST);
-    best = new ArrayList<>(best.subList(0, Math.min(PASSAGES, best.size())));
-    best.sort(java.util.Comparator.comparingInt(Passage::start));
+    List<Passage> best =
+        passages.stream()
+            .sorted(Passage.BEST_FIRST)
+            .limit(PASSAGES)
+            .sorted(Comparator.comparingInt(Passage::start))
+            .toList();
     StringBuilder out = new StringBuilder(text.length() / 2);
     for (Passage p : best) {
       if (!out.isEmpty()) {
@@ -148,8 +151,8 @@ public final class Snippets {
    */
   private record Passage(
       int start, int end, int distinct, int marks, boolean cutBefore, boolean cutAfter) {
-    static final java.util.Comparator<Passage> BEST_FIRST =
-        java.util.Comparator.comparingInt(Passage::distinct)
+    static final Comparator<Passage> BEST_FIRST =
+        Comparator.comparingInt(Passage::distinct)
             .thenComparingInt(Passage::marks)
             .reversed()
             .thenComparingInt(Passage::start);

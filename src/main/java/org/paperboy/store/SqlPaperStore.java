@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -63,7 +65,7 @@ public final class SqlPaperStore implements PaperStore {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        JdbcTx tx = new JdbcTx(c, new java.util.LinkedHashSet<>());
+        JdbcTx tx = new JdbcTx(c, new LinkedHashSet<>());
         R result = work.run(tx);
         if (dialect.recordsChanges()) {
           recordChanges(c, tx.changed());
@@ -100,7 +102,7 @@ public final class SqlPaperStore implements PaperStore {
   @Override
   public Map<String, Paper> findAll(Collection<String> ids) {
     try (Connection c = dataSource.getConnection()) {
-      return new JdbcTx(c, java.util.Set.of()).findByIds(ids);
+      return new JdbcTx(c, Set.of()).findByIds(ids);
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
     }
@@ -260,7 +262,7 @@ public final class SqlPaperStore implements PaperStore {
   private List<Paper> read(String sql, List<?> params) {
     List<Paper> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
-      new JdbcTx(c, java.util.Set.of()).query(sql, params, out::add);
+      new JdbcTx(c, Set.of()).query(sql, params, out::add);
       return out;
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
@@ -324,7 +326,7 @@ public final class SqlPaperStore implements PaperStore {
    * EXCLUSIVE lock (readers still read) makes writers take sequence numbers in commit order, so a
    * follower that has seen number n has seen every committed change before it.
    */
-  private static void recordChanges(Connection c, java.util.Set<String> ids) throws SQLException {
+  private static void recordChanges(Connection c, Set<String> ids) throws SQLException {
     if (ids.isEmpty()) {
       return;
     }
@@ -464,7 +466,7 @@ public final class SqlPaperStore implements PaperStore {
   /**
    * @param changed the ids of the papers written so far, for {@code paper_changes}
    */
-  private record JdbcTx(Connection c, java.util.Set<String> changed) implements PaperTx {
+  private record JdbcTx(Connection c, Set<String> changed) implements PaperTx {
 
     @Override
     public Map<String, Paper> findByIds(Collection<String> ids) {
