@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.paperboy.account.AccountStore;
 import org.paperboy.account.Accounts;
 import org.paperboy.community.CommunityStore;
@@ -221,14 +222,27 @@ public final class ServerRuntime implements AutoCloseable {
   }
 
   private void statusLoop() {
+    repeat(
+        STATUS_EVERY_MS,
+        () -> status = computeSearchStatus(),
+        e -> LOG.debug("search status not available: {}", e.getMessage()));
+  }
+
+  /**
+   * Runs {@code round} every {@code everyMs} until the server stops; a round that throws is handed
+   * to {@code failed} (unless the server is stopping) and the next round runs as usual.
+   */
+  private void repeat(long everyMs, Runnable round, Consumer<RuntimeException> failed) {
     while (!stopping.get()) {
       try {
-        status = computeSearchStatus();
+        round.run();
       } catch (RuntimeException e) {
-        LOG.debug("search status not available: {}", e.getMessage());
+        if (!stopping.get()) {
+          failed.accept(e);
+        }
       }
       try {
-        Thread.sleep(STATUS_EVERY_MS);
+        Thread.sleep(everyMs);
       } catch (InterruptedException e) {
         return;
       }
@@ -252,23 +266,15 @@ public final class ServerRuntime implements AutoCloseable {
    * papers imported, harvested or embedded by other nodes reach "for you" here within seconds.
    */
   private void followLoop(ChangeFollower changes) {
-    while (!stopping.get()) {
-      try {
-        int n = changes.catchUp();
-        if (n > 0) {
-          LOG.debug("applied {} papers changed in the store", n);
-        }
-      } catch (RuntimeException e) {
-        if (!stopping.get()) {
-          LOG.warn("following the store's changes failed: {}; retrying", e.getMessage());
-        }
-      }
-      try {
-        Thread.sleep(FOLLOW_EVERY_MS);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
+    repeat(
+        FOLLOW_EVERY_MS,
+        () -> {
+          int n = changes.catchUp();
+          if (n > 0) {
+            LOG.debug("applied {} papers changed in the store", n);
+          }
+        },
+        e -> LOG.warn("following the store's changes failed: {}; retrying", e.getMessage()));
   }
 
   /**
@@ -279,32 +285,27 @@ public final class ServerRuntime implements AutoCloseable {
   private void embedLoop() {
     JobLease lease =
         new JobLease(workspace.jdbc, "embed", workspace.config.jobs().lease(), embedClock);
-    while (!stopping.get()) {
-      try {
-        if (lease.hold()) {
-          embeddingBusy = true;
-          long n =
-              EmbeddingStage.run(
-                  workspace.store, embedder, workspace.index, embeddedNow::set, lease::hold);
-          if (n > 0) {
-            embeddedHere.addAndGet(n);
-            LOG.info("embedded {} papers", n);
+    repeat(
+        EMBED_POLL_MS,
+        () -> {
+          if (!lease.hold()) {
+            return;
           }
-          lease.release();
-        }
-      } catch (RuntimeException e) {
-        if (!stopping.get()) {
-          LOG.warn("embedding stopped: {}; retrying later", e.getMessage());
-        }
-      } finally {
-        embeddingBusy = false;
-      }
-      try {
-        Thread.sleep(EMBED_POLL_MS);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
+          embeddingBusy = true;
+          try {
+            long n =
+                EmbeddingStage.run(
+                    workspace.store, embedder, workspace.index, embeddedNow::set, lease::hold);
+            if (n > 0) {
+              embeddedHere.addAndGet(n);
+              LOG.info("embedded {} papers", n);
+            }
+            lease.release();
+          } finally {
+            embeddingBusy = false;
+          }
+        },
+        e -> LOG.warn("embedding stopped: {}; retrying later", e.getMessage()));
   }
 
   /** Blocks until the process is told to stop (Ctrl-C / SIGTERM run {@link #close()}). */

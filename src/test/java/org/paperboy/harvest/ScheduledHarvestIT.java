@@ -82,19 +82,20 @@ class ScheduledHarvestIT {
     }
   }
 
-  /** The arXiv harvest's lease holder; null when none (NULL columns read as ''). */
+  /** The arXiv harvest's lease holder; null when none. */
   private static String holder(Jdbc jdbc) {
-    return jdbc.one(
-            "SELECT COALESCE(lease_owner, '') FROM harvest_state WHERE source LIKE 'arxiv:%'",
-            rs -> rs.getString(1))
-        .filter(v -> !v.isEmpty())
-        .orElse(null);
+    return arxivState(jdbc, "lease_owner");
   }
 
   /** Where the unfinished arXiv harvest resumes; null when none. */
   private static String cursor(Jdbc jdbc) {
+    return arxivState(jdbc, "cursor");
+  }
+
+  /** A column of the arXiv harvest's state row; null when NULL (read as '' by Jdbc.one). */
+  private static String arxivState(Jdbc jdbc, String column) {
     return jdbc.one(
-            "SELECT COALESCE(cursor, '') FROM harvest_state WHERE source LIKE 'arxiv:%'",
+            "SELECT COALESCE(" + column + ", '') FROM harvest_state WHERE source LIKE 'arxiv:%'",
             rs -> rs.getString(1))
         .filter(v -> !v.isEmpty())
         .orElse(null);
