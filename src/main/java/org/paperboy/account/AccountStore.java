@@ -25,6 +25,9 @@ public final class AccountStore {
   Optional<User> create(String username, String email, String passwordHash, Instant now) {
     return jdbc.inTransaction(
         c -> {
+          // "Is this the first account?" and the insert must not interleave with another
+          // sign-up, or two first accounts both become admins (PostgreSQL, READ COMMITTED).
+          Jdbc.lockTable(c, "users");
           if (!Jdbc.list(
                   c,
                   "SELECT 1 FROM users WHERE username_key = ?",
@@ -136,18 +139,47 @@ public final class AccountStore {
         hashPrefix);
   }
 
-  void recordFailure(String key, Instant at) {
-    jdbc.update(
-        "INSERT INTO login_failures (throttle_key, at) VALUES (?, ?)", key, at.toEpochMilli());
+  /** A throttle key and how many failures it may have within the window. */
+  record Limit(String key, int max) {}
+
+  /**
+   * Reserves one sign-in attempt against every limit, atomically: when each key has fewer than its
+   * {@code max} failures since {@code now - window}, an attempt is recorded for each (it counts as
+   * a failure until {@link #releaseAttempt}) and the result is empty; otherwise nothing is written
+   * and the result is when the first blocked key frees up. Parallel attempts therefore cannot all
+   * pass one check before any failure is recorded.
+   */
+  Optional<Instant> reserveAttempt(List<Limit> limits, Instant now, java.time.Duration window) {
+    return jdbc.inTransaction(
+        c -> {
+          Jdbc.lockTable(c, "login_failures");
+          for (Limit l : limits) {
+            List<Instant> recent =
+                Jdbc.list(
+                    c,
+                    "SELECT at FROM login_failures WHERE throttle_key = ? AND at > ? ORDER BY at",
+                    rs -> Instant.ofEpochMilli(rs.getLong(1)),
+                    l.key(),
+                    now.minus(window).toEpochMilli());
+            if (recent.size() >= l.max()) {
+              return Optional.of(recent.get(recent.size() - l.max()).plus(window));
+            }
+          }
+          for (Limit l : limits) {
+            Jdbc.update(
+                c,
+                "INSERT INTO login_failures (throttle_key, at) VALUES (?, ?)",
+                l.key(),
+                now.toEpochMilli());
+          }
+          return Optional.empty();
+        });
   }
 
-  /** Failures for {@code key} since {@code since}, oldest first. */
-  List<Instant> failuresSince(String key, Instant since) {
-    return jdbc.list(
-        "SELECT at FROM login_failures WHERE throttle_key = ? AND at > ? ORDER BY at",
-        rs -> Instant.ofEpochMilli(rs.getLong(1)),
-        key,
-        since.toEpochMilli());
+  /** Takes back one attempt reserved at {@code at} for {@code key} (it succeeded). */
+  void releaseAttempt(String key, Instant at) {
+    jdbc.update(
+        "DELETE FROM login_failures WHERE throttle_key = ? AND at = ?", key, at.toEpochMilli());
   }
 
   void clearFailures(String key) {

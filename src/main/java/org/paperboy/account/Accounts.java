@@ -47,8 +47,18 @@ public final class Accounts {
     Instant now = clock.instant();
     String nameKey = "name:" + UsernameRules.key(username == null ? "" : username);
     String addressKey = "addr:" + clientAddress;
-    checkThrottle(nameKey, MAX_FAILURES_PER_NAME, now);
-    checkThrottle(addressKey, MAX_FAILURES_PER_ADDRESS, now);
+    // The attempt is reserved (counted as a failure) before the password check, atomically, so
+    // parallel guesses cannot all pass the throttle while the slow Argon2 checks run.
+    Optional<Instant> blocked =
+        store.reserveAttempt(
+            List.of(
+                new AccountStore.Limit(nameKey, MAX_FAILURES_PER_NAME),
+                new AccountStore.Limit(addressKey, MAX_FAILURES_PER_ADDRESS)),
+            now,
+            THROTTLE_WINDOW);
+    if (blocked.isPresent()) {
+      throw new ThrottledException(Duration.between(now, blocked.get()));
+    }
     Optional<AccountStore.Credentials> found =
         username == null || username.isBlank() ? Optional.empty() : store.credentials(username);
     String pw = password == null ? "" : password;
@@ -60,20 +70,11 @@ public final class Accounts {
       ok = false;
     }
     if (!ok) {
-      store.recordFailure(nameKey, now);
-      store.recordFailure(addressKey, now);
-      throw new AccountException(BAD_CREDENTIALS);
+      throw new AccountException(BAD_CREDENTIALS); // the reserved attempt stays as the failure
     }
     store.clearFailures(nameKey);
+    store.releaseAttempt(addressKey, now);
     return found.get().user();
-  }
-
-  private void checkThrottle(String key, int max, Instant now) {
-    List<Instant> recent = store.failuresSince(key, now.minus(THROTTLE_WINDOW));
-    if (recent.size() >= max) {
-      Instant free = recent.get(recent.size() - max).plus(THROTTLE_WINDOW);
-      throw new ThrottledException(Duration.between(now, free));
-    }
   }
 
   /** Starts a session; returns the token for the cookie (only its hash is stored). */

@@ -10,6 +10,27 @@ public final class FormatDetector {
 
   private FormatDetector() {}
 
+  /**
+   * Whether the start of a file is UTF-8 text: no NUL byte and no malformed sequence (a sequence
+   * cut off at the end of the head is fine). Every input format is text, so a file that fails this
+   * is refused whole with one line, not line by line.
+   */
+  public static boolean isText(byte[] head, int length) {
+    for (int i = 0; i < length; i++) {
+      if (head[i] == 0) {
+        return false;
+      }
+    }
+    java.nio.charset.CharsetDecoder utf8 =
+        java.nio.charset.StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    return !utf8.decode(
+            java.nio.ByteBuffer.wrap(head, 0, length), java.nio.CharBuffer.allocate(length), false)
+        .isError();
+  }
+
   public static Optional<InputFormat> detect(byte[] head, int length) {
     String text = new String(head, 0, length, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {

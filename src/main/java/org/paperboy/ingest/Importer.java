@@ -114,6 +114,9 @@ public final class Importer {
       if (n == 0) {
         return "empty file";
       }
+      if (!FormatDetector.isText(head, n)) {
+        return "not UTF-8 text (a binary file?); every input format is text, optionally gzipped";
+      }
       InputFormat format = options.format().or(() -> FormatDetector.detect(head, n)).orElse(null);
       if (format == null) {
         return "unrecognised format (expected one of: " + InputFormat.keys() + "; use --format)";

@@ -8,7 +8,10 @@ public final class CleanText {
   private CleanText() {}
 
   /**
-   * Collapses runs of white space (arXiv wraps titles and abstracts) and trims; null stays null.
+   * Collapses runs of white space (arXiv wraps titles and abstracts), drops characters that XML 1.0
+   * cannot carry (C0/C1 controls, U+FFFE, U+FFFF, unpaired surrogates: one imported record with a
+   * U+0001 would otherwise break every Atom feed that lists it) and trims; null stays null. Every
+   * importer's text goes through here (via {@link Paper.Builder#build}).
    */
   public static String collapse(String s) {
     if (s == null || isCollapsed(s)) {
@@ -17,10 +20,20 @@ public final class CleanText {
     char[] in = s.toCharArray();
     int n = 0;
     boolean space = false;
-    for (char c : in) {
+    for (int i = 0; i < in.length; i++) {
+      char c = in[i];
       if (isSpace(c)) {
         space = n > 0;
-      } else {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < in.length
+          && Character.isLowSurrogate(in[i + 1])) {
+        if (space) {
+          in[n++] = ' ';
+          space = false;
+        }
+        in[n++] = c;
+        in[n++] = in[++i];
+      } else if (!isDropped(c)) {
         if (space) {
           in[n++] = ' ';
           space = false;
@@ -29,6 +42,40 @@ public final class CleanText {
       }
     }
     return new String(in, 0, n);
+  }
+
+  /**
+   * The same rule for text that keeps its line breaks (comments a reader writes): characters XML
+   * cannot carry are dropped, tabs and line feeds stay; null stays null.
+   */
+  public static String dropControls(String s) {
+    if (s == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        out.append(c).append(s.charAt(++i));
+      } else if (c == '\n' || c == '\t' || !isDropped(c)) {
+        out.append(c); // a carriage return is dropped: CRLF becomes LF
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Characters that are not white space and are not kept: controls (XML 1.0 forbids C0, C1 only
+   * garbles a page), non-characters U+FFFE/U+FFFF, and surrogates not in a pair.
+   */
+  private static boolean isDropped(char c) {
+    return c < ' '
+        || (c >= 0x7f && c <= 0x9f)
+        || c == 0xfffe
+        || c == 0xffff
+        || Character.isSurrogate(c);
   }
 
   private static boolean isSpace(char c) {
@@ -62,6 +109,9 @@ public final class CleanText {
     boolean prevSpace = false;
     for (int i = 0; i < len; i++) {
       char c = s.charAt(i);
+      if (c >= 0xd800 || (c < 0xa0 && (c < ' ' || c >= 0x7f))) {
+        return false; // controls, surrogates and non-characters: let collapse decide
+      }
       boolean sp = isSpace(c);
       if (sp && (c != ' ' || prevSpace)) {
         return false;

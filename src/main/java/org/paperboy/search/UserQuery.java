@@ -129,7 +129,8 @@ public record UserQuery(
     return -1;
   }
 
-  private static LocalDate date(String v) {
+  /** A {@code from:}/{@code to:} value: an ISO date (YYYY-MM-DD) in a plausible year, else null. */
+  public static LocalDate date(String v) {
     try {
       LocalDate d = LocalDate.parse(v);
       return plausible(d.getYear()) ? d : null;

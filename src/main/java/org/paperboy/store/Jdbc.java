@@ -107,6 +107,19 @@ public final class Jdbc {
     }
   }
 
+  /**
+   * Makes the rest of the transaction on {@code c} exclusive with other writers of {@code table}:
+   * {@code LOCK TABLE} on PostgreSQL; nothing on SQLite, whose transactions are IMMEDIATE and so
+   * already one writer at a time. Readers are not blocked on either.
+   */
+  public static void lockTable(Connection c, String table) throws SQLException {
+    if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+      try (var st = c.createStatement()) {
+        st.execute("LOCK TABLE " + table + " IN SHARE ROW EXCLUSIVE MODE");
+      }
+    }
+  }
+
   /** {@code ?, ?, ?} for {@code n} parameters. */
   public static String placeholders(int n) {
     return String.join(", ", java.util.Collections.nCopies(n, "?"));

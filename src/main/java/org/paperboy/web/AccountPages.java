@@ -151,16 +151,30 @@ final class AccountPages {
     settings(ctx, null, done ? null : "no such token", done ? "Token revoked." : null);
   }
 
-  /** Where to go after signing in: a local path from {@code next}, else the front page. */
-  private static String next(String n) {
-    if (n != null
-        && n.startsWith("/")
-        && !n.startsWith("//")
-        && !n.contains("\\")
-        && n.length() < 300) {
-      return n;
+  /**
+   * Where to go after signing in: {@code next} when it is a path on this site, else the front page.
+   * A path has no scheme or host, starts with one slash, and has no control character, space or
+   * backslash (browsers drop tabs and newlines and read backslashes as slashes, so {@code /\t/host}
+   * or {@code /\\host} would leave the site).
+   */
+  static String next(String n) {
+    if (n == null || n.length() >= 300 || !n.startsWith("/") || n.startsWith("//")) {
+      return "/";
     }
-    return "/";
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (c <= ' ' || c == 0x7f || c == '\\' || Character.isISOControl(c)) {
+        return "/";
+      }
+    }
+    try {
+      java.net.URI u = new java.net.URI(n);
+      return u.getScheme() == null && u.getRawAuthority() == null && n.equals(u.toString())
+          ? n
+          : "/";
+    } catch (java.net.URISyntaxException e) {
+      return "/";
+    }
   }
 
   private static String nz(String s) {

@@ -102,7 +102,7 @@ final class ApiRoutes {
       out.add(m);
     }
     if (!r.notices().isEmpty()) {
-      ctx.header("X-Search-Notices", String.join("; ", r.notices()).replaceAll("[\\r\\n]", " "));
+      ctx.header("X-Search-Notices", String.join("; ", r.notices()).replaceAll("\\p{Cntrl}", " "));
     }
     ctx.json(out);
   }
@@ -167,6 +167,8 @@ final class ApiRoutes {
         }
         ctx.json(out);
       }
+      case "upvote", "dismiss" ->
+          throw new WebError(405, t.action() + " takes POST (to set) or DELETE (to undo)");
       default -> throw WebError.notFound("there is nothing at " + ctx.path());
     }
   }
@@ -200,8 +202,9 @@ final class ApiRoutes {
           throw new WebError(405, "comments cannot be deleted through the API");
         }
         String text;
+        byte[] raw = ctx.bodyAsBytes(); // over the cap: BodyLimit's 413, not a JSON error
         try {
-          JsonNode body = JSON.readTree(ctx.bodyAsBytes());
+          JsonNode body = JSON.readTree(raw);
           JsonNode node = body == null ? null : body.get("text");
           if (node == null || !node.isTextual()) {
             throw WebError.badRequest("body: expected a JSON object {\"text\": \"…\"}");

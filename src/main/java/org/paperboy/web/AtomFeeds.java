@@ -21,6 +21,7 @@ import java.util.List;
 import org.paperboy.feed.FeedEntry;
 import org.paperboy.feed.FeedSort;
 import org.paperboy.feed.Period;
+import org.paperboy.paper.CleanText;
 import org.paperboy.paper.Paper;
 
 /** Atom 1.0 feeds of the daily list, the trending list and any search. */
@@ -77,7 +78,7 @@ final class AtomFeeds {
       Context ctx, String title, String self, String alternate, List<FeedEntry> entries) {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType("atom_1.0");
-    feed.setTitle(title);
+    feed.setTitle(xml(title));
     feed.setUri(url(self));
     feed.setLink(url(alternate));
     Instant newest = Instant.EPOCH;
@@ -85,7 +86,7 @@ final class AtomFeeds {
     for (FeedEntry e : entries.subList(0, Math.min(ENTRIES, entries.size()))) {
       Paper p = e.paper();
       SyndEntry en = new SyndEntryImpl();
-      en.setTitle(p.title());
+      en.setTitle(xml(p.title()));
       en.setLink(url(Cards.href(p.id())));
       en.setUri(url(Cards.href(p.id())));
       Instant when = instant(p.dailyDate() != null ? p.dailyDate() : p.published());
@@ -99,14 +100,19 @@ final class AtomFeeds {
       List<SyndPerson> authors = new ArrayList<>();
       for (String a : p.authors().isEmpty() ? List.of(Cards.authorsLine(p)) : p.authors()) {
         SyndPerson person = new SyndPersonImpl();
-        person.setName(a);
+        person.setName(xml(a));
         authors.add(person);
       }
       en.setAuthors(authors);
       SyndContent summary = new SyndContentImpl();
       summary.setType("text");
       summary.setValue(
-          p.abstractText() + "\n\n" + e.upvotes() + " upvotes · " + e.comments() + " comments");
+          xml(p.abstractText())
+              + "\n\n"
+              + e.upvotes()
+              + " upvotes · "
+              + e.comments()
+              + " comments");
       en.setDescription(summary);
       out.add(en);
     }
@@ -118,6 +124,14 @@ final class AtomFeeds {
     } catch (FeedException e) {
       throw new IllegalStateException("cannot write the Atom feed", e);
     }
+  }
+
+  /**
+   * Text as XML can carry it. Imports already drop such characters ({@code CleanText}); this also
+   * covers a typed query and papers stored before that rule, so no feed fails on its data.
+   */
+  private static String xml(String text) {
+    return CleanText.dropControls(text);
   }
 
   private static Instant instant(LocalDate d) {

@@ -44,6 +44,12 @@ final class ErrorMapper {
     app.exception(
         Exception.class,
         (e, ctx) -> {
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimit.TooLarge tooLarge) {
+              respond(ctx, 413, tooLarge.getMessage());
+              return;
+            }
+          }
           LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
           respond(ctx, 500, "something went wrong on our side; the error was logged");
         });
@@ -70,16 +76,7 @@ final class ErrorMapper {
   void respond(Context ctx, int status, String message) {
     ctx.status(status);
     if (wantsJson(ctx)) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("type", "about:blank");
-      body.put("title", title(status));
-      body.put("status", status);
-      body.put("detail", message);
-      try {
-        ctx.contentType("application/problem+json").result(JSON.writeValueAsString(body));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        ctx.contentType("text/plain").result(message);
-      }
+      ctx.contentType(PROBLEM_JSON).result(problem(status, message));
       return;
     }
     try {
@@ -93,6 +90,22 @@ final class ErrorMapper {
     } catch (RuntimeException e) {
       LOG.error("rendering the error page failed", e);
       ctx.contentType("text/plain; charset=utf-8").result(title(status) + ": " + message);
+    }
+  }
+
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  /** An RFC 9457 problem body. */
+  static String problem(int status, String detail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", title(status));
+    body.put("status", status);
+    body.put("detail", detail);
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e); // a map of strings and an int always serialises
     }
   }
 
@@ -113,6 +126,8 @@ final class ErrorMapper {
       case 405 -> "Method not allowed";
       case 409 -> "Conflict";
       case 413 -> "Request too large";
+      case 414 -> "URI too long";
+      case 431 -> "Request headers too large";
       case 429 -> "Too many requests";
       case 503 -> "Unavailable";
       default -> status >= 500 ? "Server error" : "Error " + status;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.paperboy.account.User;
 import org.paperboy.feed.FeedEntry;
+import org.paperboy.paper.CleanText;
 import org.paperboy.paper.Paper;
 import org.paperboy.search.ScoredId;
 import org.paperboy.web.view.FormView;
@@ -186,7 +187,7 @@ final class PaperPages {
   }
 
   static String commentText(String raw) {
-    String text = raw == null ? "" : raw.strip();
+    String text = raw == null ? "" : CleanText.dropControls(raw).strip();
     if (text.isEmpty()) {
       throw WebError.badRequest("text: a comment cannot be empty");
     }

@@ -75,7 +75,17 @@ final class SearchPage {
             : SearchSort.fromKey(so)
                 .orElseThrow(() -> WebError.badRequest("sort: use relevance, date or upvotes"));
     int page = intParam(ctx, "p", 1, 1, MAX_PAGE);
-    return new Query(q, mode, sort, param(ctx, "cat"), param(ctx, "from"), param(ctx, "to"), page);
+    return new Query(
+        q, mode, sort, param(ctx, "cat"), dateParam(ctx, "from"), dateParam(ctx, "to"), page);
+  }
+
+  /** A date filter field: empty, or a date YYYY-MM-DD (anything else is a 400 naming it). */
+  private static String dateParam(Context ctx, String name) {
+    String v = param(ctx, name).strip();
+    if (!v.isEmpty() && org.paperboy.search.UserQuery.date(v) == null) {
+      throw WebError.badRequest(name + ": expected a date YYYY-MM-DD");
+    }
+    return v;
   }
 
   static String param(Context ctx, String name) {

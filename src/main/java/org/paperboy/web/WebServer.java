@@ -44,7 +44,18 @@ public final class WebServer implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                     files.headers = java.util.Map.of("Cache-Control", "public, max-age=3600");
                   });
-              config.jetty.modifyServer(s -> s.setStopTimeout(2_000));
+              config.jetty.modifyServer(
+                  s -> {
+                    s.setStopTimeout(2_000);
+                    s.setErrorHandler(new ServerErrors());
+                  });
+              config.jetty.modifyServletContextHandler(
+                  h ->
+                      h.addFilter(
+                          new org.eclipse.jetty.servlet.FilterHolder(
+                              new BodyLimit(MAX_REQUEST_BYTES)),
+                          "/*",
+                          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             });
     app.before(
         ctx -> {

@@ -149,6 +149,25 @@ class ImportCommandTest {
   }
 
   @Test
+  void aBinaryFileForcedToAFormatIsOneLineNotOnePerLine() throws IOException {
+    byte[] binary = new byte[200_000];
+    new java.util.Random(7).nextBytes(binary);
+    Path file = tmp.resolve("random.bin");
+    Files.write(file, binary);
+    List<String> args =
+        List.of("import", "--data", data().toString(), "--format", "kaggle", file.toString());
+    Cli.Result r = Cli.run(args.toArray(String[]::new));
+    assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.err()).contains(file + ": error: not UTF-8 text").doesNotContain("rejected");
+    assertThat(r.err().lines().filter(l -> l.contains(file.toString()))).hasSize(1);
+    // Text that merely has a multi-byte character cut at the 8 KiB mark is still text.
+    String row =
+        "{\"id\": \"2503.00009\", \"title\": \"\u00e9t\u00e9 \u6f22\u5b57\", \"abstract\": \"x\"}\n";
+    Path text = write("accents.jsonl", row.repeat(8192 / row.length() + 5));
+    assertThat(importing(text.toString()).exit()).isZero();
+  }
+
+  @Test
   void aTruncatedXmlFileKeepsTheRecordsBeforeTheCutAndFailsWithOneLine() throws IOException {
     String full =
         Files.readString(

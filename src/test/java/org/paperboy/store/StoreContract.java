@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -176,6 +177,49 @@ abstract class StoreContract {
     int[] withVector = {0};
     papers.forEachLiveWithEmbedding("m", (p, v) -> withVector[0] += v == null ? 0 : 1);
     assertThat(withVector[0]).isEqualTo(100);
+  }
+
+  @Test
+  void simultaneousFirstSignUpsMakeOneAdminAndParallelGuessesStayUnderTheLimit() throws Exception {
+    Accounts accounts = new Accounts(new AccountStore(jdbc), new MutableClock(NOW));
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    try {
+      List<Callable<User>> signUps = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        int n = i;
+        signUps.add(() -> accounts.signUp("early" + n, "correct horse battery", null));
+      }
+      int admins = 0;
+      for (Future<User> f : pool.invokeAll(signUps)) {
+        admins += f.get().role() == org.paperboy.account.Role.ADMIN ? 1 : 0;
+      }
+      assertThat(admins).isEqualTo(1);
+
+      // Twelve wrong passwords at once for one name: the limit (5) holds, the rest are throttled.
+      List<Callable<String>> guesses = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        int n = i;
+        guesses.add(
+            () -> {
+              try {
+                accounts.signIn("early0", "wrong " + n, "10.0.0." + n);
+                return "signed in";
+              } catch (org.paperboy.account.ThrottledException e) {
+                return "throttled";
+              } catch (org.paperboy.account.AccountException e) {
+                return "checked";
+              }
+            });
+      }
+      List<String> outcomes = new ArrayList<>();
+      for (Future<String> f : pool.invokeAll(guesses)) {
+        outcomes.add(f.get());
+      }
+      assertThat(outcomes).filteredOn("checked"::equals).hasSize(5);
+      assertThat(outcomes).filteredOn("throttled"::equals).hasSize(7);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
