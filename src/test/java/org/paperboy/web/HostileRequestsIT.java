@@ -320,4 +320,155 @@ class HostileRequestsIT {
     comments.forEach(c -> texts.add(c.get("text").asText()));
     assertThat(texts).contains("line one\nline two[31m");
   }
+
+  /**
+   * A seeded fuzzer that stays: random query strings with Lucene syntax, field prefixes, control
+   * characters and odd Unicode, sent to every kind of endpoint (pages, API, feeds, forms, JSON
+   * bodies). No answer may be a 5xx, and the server's heap must not keep what it was sent.
+   */
+  @Test
+  void randomHostileRequestsNeverGetA5xx() throws Exception {
+    java.util.Random rnd = new java.util.Random(20261202);
+    WebClient anon = new WebClient(app.base);
+    WebClient reader = new WebClient(app.base).signUp("fuzzed", PASSWORD);
+    String token = newToken(reader);
+    String[] paths = {
+      "/search?q=%s",
+      "/search?mode=keyword&sort=date&q=%s",
+      "/api/papers/search?q=%s",
+      "/api/papers/search?mode=semantic&q=%s&from=%s",
+      "/api/papers/search?mode=%s&sort=%s&q=%s&limit=%s&p=%s",
+      "/feeds/search.atom?q=%s",
+      "/api/papers/%s",
+      "/papers/%s",
+      "/api/papers/%s/similar?limit=%s",
+      "/api/daily_papers?date=%s",
+      "/papers/date/%s",
+      "/trending?period=%s",
+      "/signin?next=%s"
+    };
+    long before = usedHeap();
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      HttpResponse<String> r;
+      String what;
+      switch (i % 16) {
+        case 14 -> {
+          what = "POST /signin form";
+          r =
+              anon.send(
+                  HttpRequest.newBuilder(app.uri("/signin"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(HttpRequest.BodyPublishers.ofString(hostile(rnd, 400))));
+        }
+        case 15 -> {
+          what = "POST comment JSON";
+          r =
+              reader.send(
+                  HttpRequest.newBuilder(app.uri("/api/papers/" + paperId + "/comments"))
+                      .header("Authorization", "Bearer " + token)
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              rnd.nextBoolean()
+                                  ? "{\"text\": " + JSON.writeValueAsString(hostile(rnd, 300)) + "}"
+                                  : hostile(rnd, 300))));
+        }
+        default -> {
+          String template = paths[rnd.nextInt(paths.length)];
+          int holes = template.split("%s", -1).length - 1;
+          Object[] args = new Object[holes];
+          for (int h = 0; h < holes; h++) {
+            args[h] =
+                java.net.URLEncoder.encode(hostile(rnd, 60), StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+          }
+          what = "GET " + String.format(template, args);
+          r = anon.send(HttpRequest.newBuilder(app.uri(String.format(template, args))).GET());
+        }
+      }
+      if (r.statusCode() >= 500) {
+        failures.add(r.statusCode() + " " + what + " -> " + r.body());
+      }
+    }
+    assertThat(failures).isEmpty();
+    assertThat(usedHeap() - before).isLessThan(64L << 20);
+  }
+
+  private static final String[] PIECES = {
+    "author:",
+    "cat:",
+    "year:",
+    "from:",
+    "to:",
+    "cs.LG",
+    "2024",
+    "2020-2024",
+    "2026-13-45",
+    "\"",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "+",
+    "-",
+    "&&",
+    "||",
+    "!",
+    "^2",
+    "~",
+    "*",
+    "?",
+    ":",
+    "/",
+    "\\",
+    "AND",
+    "OR",
+    "NOT",
+    "%",
+    "%00",
+    "..",
+    "<script>",
+    "'",
+    ";",
+    "=",
+    "&",
+    "#",
+    "\u0000",
+    "\u0001",
+    "\u0008",
+    "\u000b",
+    "\u001f",
+    "\u007f",
+    "\u0085",
+    "\ufffe",
+    "\uffff",
+    "\ud800",
+    "\u00e9",
+    "\u6f22",
+    "\ud83d\ude00",
+    " ",
+    "\t",
+    "\n",
+    "graph",
+    "neural",
+    "attention",
+    "2608.19880",
+    "hep-ex/0307015",
+    "a".repeat(300)
+  };
+
+  private static String hostile(java.util.Random rnd, int max) {
+    StringBuilder b = new StringBuilder();
+    int parts = 1 + rnd.nextInt(8);
+    for (int i = 0; i < parts && b.length() < max; i++) {
+      b.append(PIECES[rnd.nextInt(PIECES.length)]);
+      if (rnd.nextInt(3) == 0) {
+        b.append((char) rnd.nextInt(0x3000));
+      }
+    }
+    return b.length() > max ? b.substring(0, max) : b.toString();
+  }
 }
