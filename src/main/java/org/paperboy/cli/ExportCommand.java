@@ -45,7 +45,11 @@ final class ExportCommand implements Callable<Integer> {
       }
       // Write beside the target and move into place, so a failed export leaves no half file.
       Path dir = outFile.toAbsolutePath().getParent();
-      Path tmp = Files.createTempFile(dir, ".paperboy-export", ".tmp");
+      // Not createTempFile: that makes the file 0600 whatever the umask; a plain new file gets
+      // the permissions any other file written here would.
+      Path tmp =
+          dir.resolve(".paperboy-export-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+      Files.createFile(tmp);
       try {
         long n;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {

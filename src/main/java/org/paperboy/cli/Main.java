@@ -105,6 +105,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    Quiet.apply(System.getenv());
     System.exit(run(args, System.getenv(), Clock.systemDefaultZone(), System.out, System.err));
   }
 
@@ -121,6 +122,17 @@ public final class Main {
             e.printStackTrace(err);
           }
           return ExitCodes.FAILED;
+        });
+    // A mistyped command or option: the error, any close match, and where help is; not the
+    // whole help text.
+    cl.setParameterExceptionHandler(
+        (e, given) -> {
+          CommandLine c = e.getCommandLine();
+          err.println("paperboy: error: " + e.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr());
+          c.getErr().flush();
+          err.println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          return c.getCommandSpec().exitCodeOnInvalidInput();
         });
     return cl.execute(args);
   }

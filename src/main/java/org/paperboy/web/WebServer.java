@@ -50,12 +50,18 @@ public final class WebServer implements AutoCloseable {
                     s.setErrorHandler(new ServerErrors());
                   });
               config.jetty.modifyServletContextHandler(
-                  h ->
-                      h.addFilter(
-                          new org.eclipse.jetty.servlet.FilterHolder(
-                              new BodyLimit(MAX_REQUEST_BYTES)),
-                          "/*",
-                          java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+                  h -> {
+                    var requests = java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST);
+                    h.addFilter(
+                        new org.eclipse.jetty.servlet.FilterHolder(
+                            new BodyLimit(MAX_REQUEST_BYTES)),
+                        "/*",
+                        requests);
+                    h.addFilter(
+                        new org.eclipse.jetty.servlet.FilterHolder(new HeadAsGet()),
+                        "/*",
+                        requests);
+                  });
             });
     app.before(
         ctx -> {

@@ -240,6 +240,23 @@ class ImportCommandTest {
   }
 
   @Test
+  void aMistypedCommandSaysSoBrieflyAndExportFollowsTheUmask() throws IOException {
+    Cli.Result typo = Cli.run("imprt", "x.json");
+    assertThat(typo.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(typo.err())
+        .contains("paperboy: error: Unmatched arguments")
+        .contains("import")
+        .contains("Run 'paperboy --help' for usage.")
+        .doesNotContain("Usage:");
+    importing(SharedData.path("hf-daily/2026-08-21.json").toString());
+    Path out = tmp.resolve("export.jsonl");
+    assertThat(Cli.run("export", "--data", data().toString(), "--out", out.toString()).exit())
+        .isZero();
+    Path plain = Files.createFile(tmp.resolve("plain"));
+    assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
+  }
+
+  @Test
   void anUnknownFormatOptionIsAUsageError() {
     Cli.Result r = Cli.run("import", "--data", data().toString(), "--format", "bibtex", "x");
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);

@@ -48,6 +48,27 @@ class WebIT {
     app.close();
   }
 
+  @Test
+  void headAnswersLikeGetWithoutABody() {
+    for (String path : List.of("/", "/api/daily_papers", "/feeds/trending.atom", "/trending")) {
+      HttpResponse<String> get = anon.get(path);
+      HttpResponse<String> head =
+          anon.send(
+              HttpRequest.newBuilder(app.uri(path))
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+      assertThat(head.statusCode()).as(path).isEqualTo(200).isEqualTo(get.statusCode());
+      assertThat(head.headers().firstValue("Content-Type"))
+          .as(path)
+          .isEqualTo(get.headers().firstValue("Content-Type"));
+      assertThat(head.body()).as(path).isEmpty();
+    }
+    HttpResponse<String> missing =
+        anon.send(
+            HttpRequest.newBuilder(app.uri("/papers/9999.99999"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    assertThat(missing.statusCode()).isEqualTo(404);
+  }
+
   private JsonNode json(String path) throws Exception {
     HttpResponse<String> r = anon.get(path);
     assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
