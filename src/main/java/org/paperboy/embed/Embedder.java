@@ -28,7 +28,7 @@ import org.paperboy.paper.Paper;
  * 0.991 against the same text alone). One text per run makes a paper's vector independent of the
  * batch it happened to be in. Thread-safe.
  */
-public final class Embedder implements AutoCloseable {
+public final class Embedder implements QueryEncoder, AutoCloseable {
   private static final int GROUP = 16;
   private static final int INTRA_OP = Integer.getInteger("paperboy.intraop", 1);
 
@@ -89,6 +89,12 @@ public final class Embedder implements AutoCloseable {
 
   public static String textOf(Paper p) {
     return textOf(p.title(), p.abstractText());
+  }
+
+  /** A search query's vector: encoded as typed, like a document (no instruction prefix). */
+  @Override
+  public float[] encodeQuery(String text) {
+    return embed(text);
   }
 
   public float[] embed(String text) {

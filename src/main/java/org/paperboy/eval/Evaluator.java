@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingModelId;
+import org.paperboy.embed.QueryEncoder;
 import org.paperboy.index.IndexSettings;
 import org.paperboy.index.PaperIndex;
 import org.paperboy.index.SearchIndex;
@@ -37,6 +38,17 @@ public final class Evaluator {
 
   private boolean int8;
   private URI openSearch;
+  private Map<String, float[]> storedQueries;
+
+  /**
+   * Answers the queries from vectors encoded before (by query id) instead of encoding them in the
+   * run: the pinned regression uses this so that its figures depend on the index, search and fusion
+   * only, not on the CPU's int8 kernels.
+   */
+  public Evaluator storedQueries(Map<String, float[]> byQueryId) {
+    this.storedQueries = Map.copyOf(byQueryId);
+    return this;
+  }
 
   /** Evaluates on an OpenSearch cluster (a temporary index there) instead of embedded Lucene. */
   public Evaluator onOpenSearch(URI cluster) {
@@ -61,10 +73,9 @@ public final class Evaluator {
       Path workDir,
       Optional<Path> cacheDir,
       IntConsumer progress) {
-    Map<String, float[]> vectors =
-        modes.stream().anyMatch(m -> m != SearchMode.KEYWORD)
-            ? corpusVectors(ds, cacheDir, progress)
-            : Map.of();
+    boolean semantic = modes.stream().anyMatch(m -> m != SearchMode.KEYWORD);
+    Map<String, float[]> vectors = semantic ? corpusVectors(ds, cacheDir, progress) : Map.of();
+    Map<String, float[]> queryVectors = semantic ? queryVectors(ds, cacheDir) : Map.of();
     IndexSettings settings = new IndexSettings(embedder.id().key(), 16, 100, int8);
     SearchIndex index;
     SearchEngine engine;
@@ -90,7 +101,10 @@ public final class Evaluator {
       index.commit();
       PaperSearcher searcher =
           new PaperSearcher(
-              engine, Optional.of(embedder), fusion, id -> Optional.ofNullable(vectors.get(id)));
+              engine,
+              Optional.of(byText(ds, queryVectors)),
+              fusion,
+              id -> Optional.ofNullable(vectors.get(id)));
       Map<SearchMode, ModeScores> out = new LinkedHashMap<>();
       for (SearchMode mode : modes) {
         double ndcg = 0;
@@ -137,6 +151,52 @@ public final class Evaluator {
     }
     cache.ifPresent(c -> VectorCache.write(c, out));
     return out;
+  }
+
+  /**
+   * Every query's vector, by query id: the stored ones when given, else encoded now (all at once,
+   * on every core; a text's vector does not depend on the others) and written to the cache
+   * directory beside the corpus vectors, so that a run can be pinned on them later.
+   */
+  private Map<String, float[]> queryVectors(BeirDataset ds, Optional<Path> cacheDir) {
+    if (storedQueries != null) {
+      return storedQueries;
+    }
+    List<String> ids = new ArrayList<>(ds.queries().keySet());
+    List<float[]> encoded = embedder.embedAll(ids.stream().map(ds.queries()::get).toList());
+    Map<String, float[]> out = new HashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      out.put(ids.get(i), encoded.get(i));
+    }
+    cacheDir.ifPresent(
+        d -> VectorCache.write(d.resolve(queryCacheFileName(embedder.id(), ds)), out));
+    return out;
+  }
+
+  /** A query encoder that answers the dataset's queries from their vectors, and nothing else. */
+  private static QueryEncoder byText(BeirDataset ds, Map<String, float[]> byId) {
+    Map<String, float[]> byText = new HashMap<>();
+    ds.queries().forEach((id, text) -> byText.put(UserQuery.plain(text).freeText(), byId.get(id)));
+    return text -> {
+      float[] v = byText.get(text);
+      if (v == null) {
+        throw new IllegalStateException("no vector for query text: " + text);
+      }
+      return v;
+    };
+  }
+
+  /**
+   * The file in a cache directory that holds {@code model}'s vectors of {@code ds}'s queries, named
+   * by the model and a fingerprint of the queries.
+   */
+  public static String queryCacheFileName(EmbeddingModelId model, BeirDataset ds) {
+    long h = 1125899906842597L;
+    for (var q : ds.queries().entrySet()) {
+      h = 31 * h + q.getKey().hashCode();
+      h = 31 * h + q.getValue().hashCode();
+    }
+    return model.key() + "-" + Long.toHexString(h) + "-" + ds.queries().size() + ".queries.vectors";
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import org.paperboy.embed.Embedder;
+import org.paperboy.embed.QueryEncoder;
 import org.paperboy.index.PaperIndex;
 
 /**
@@ -36,14 +36,14 @@ public final class PaperSearcher {
   private static final int SNIPPET_PAGE_LIMIT = 100;
 
   private final SearchEngine engine;
-  private final Optional<Embedder> embedder;
+  private final Optional<QueryEncoder> embedder;
   private final HybridFusion fusion;
   private final Function<String, Optional<float[]>> vectors;
 
   /** Over the embedded Lucene index. */
   public PaperSearcher(
       PaperIndex index,
-      Optional<Embedder> embedder,
+      Optional<? extends QueryEncoder> embedder,
       HybridFusion fusion,
       Function<String, Optional<float[]>> vectors) {
     this(new LuceneSearchEngine(index), embedder, fusion, vectors);
@@ -56,11 +56,11 @@ public final class PaperSearcher {
    */
   public PaperSearcher(
       SearchEngine engine,
-      Optional<Embedder> embedder,
+      Optional<? extends QueryEncoder> embedder,
       HybridFusion fusion,
       Function<String, Optional<float[]>> vectors) {
     this.engine = engine;
-    this.embedder = embedder;
+    this.embedder = embedder.map(QueryEncoder.class::cast);
     this.fusion = fusion;
     this.vectors = vectors;
   }
@@ -145,7 +145,7 @@ public final class PaperSearcher {
   }
 
   private List<ScoredId> semantic(UserQuery q, int n) {
-    float[] v = embedder.orElseThrow().embed(q.freeText());
+    float[] v = embedder.orElseThrow().encodeQuery(q.freeText());
     return engine.nearest(v, n, q);
   }
 
