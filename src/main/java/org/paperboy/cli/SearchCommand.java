@@ -24,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
     showDefaultValues = true,
     description = {
       "Search titles and abstracts. Syntax: plain words, \"quoted phrases\", author:name,"
-          + " author:\"first last\", cat:cs.LG, year:2024, year:2020-2024."
+          + " author:\"first last\", cat:cs.LG, year:2024, year:2020-2024, from:2024-03-01,"
+          + " to:2024-06-30."
     })
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand Main main;
