@@ -6,6 +6,7 @@
 #     search (keyword), API daily papers; wrk's latency percentiles (p50, p99)
 #   - 50 connections for DURATION s: "pages" (daily, paper, API daily) and "mixed" (all five,
 #     so 40% searches): requests/s and errors.
+# Prints the server's resident memory (now and peak) at the end.
 # Usage: bench/web.sh [DATA_DIR] [DURATION]   (defaults /tmp/paperboy-bench-182k, 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +39,8 @@ PY
 cat "$work"/daily "$work"/paper "$work"/search "$work"/keyword "$work"/api | shuf --random-source=<(yes) > "$work/mixed"
 cat "$work"/daily "$work"/paper "$work"/api | shuf --random-source=<(yes) > "$work/pages"
 
-PAPERBOY_JAVA_OPTS="${PAPERBOY_JAVA_OPTS:--Xmx2g}" bin/paperboy serve --no-embed --data "$data" --port "$port" > "$work/server.log" 2>&1 &
+# bin/paperboy's default heap for serve (2 GiB) unless PAPERBOY_JAVA_OPTS says otherwise.
+bin/paperboy serve --no-embed --data "$data" --port "$port" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 240); do
   curl -fs -o /dev/null "http://127.0.0.1:$port/" && break
@@ -63,3 +65,5 @@ run pages 50 30 > /dev/null
 for name in daily paper search keyword api; do run "$name" 1 "$duration"; done
 run pages 50 "$duration"
 run mixed 50 "$duration"
+# Memory of the server after all of the above (bin/paperboy execs java, so $server is the JVM).
+echo "server RSS: now $(awk '/VmRSS/{print $2/1024 " MiB"}' /proc/$server/status), peak $(awk '/VmHWM/{print $2/1024 " MiB"}' /proc/$server/status)"

@@ -33,37 +33,18 @@ find_jdk() {
 # Builds target/paperboy.jar (and target/lib) when missing or older than any source file.
 ensure_built() {
   local jar="$PAPERBOY_HOME/target/paperboy.jar"
-  if [ -f "$jar" ] && [ -d "$PAPERBOY_HOME/target/lib" ] \
+  if [ -f "$jar" ] && [ -d "$PAPERBOY_HOME/target/lib" ] && [ -d "$PAPERBOY_HOME/target/native" ] \
     && [ -z "$(find "$PAPERBOY_HOME/src/main" "$PAPERBOY_HOME/pom.xml" -newer "$jar" -print -quit)" ]; then
     return 0
   fi
   echo "paperboy: building (first run or sources changed)..." >&2
   rm -rf "$PAPERBOY_HOME/target/lib" "$PAPERBOY_HOME/target/native" # old versions' files stay otherwise
-  (cd "$PAPERBOY_HOME" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package) >&2 || {
+  # The release tarball is not needed to run from the source tree.
+  (cd "$PAPERBOY_HOME" && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true \
+    -Dassembly.skipAssembly=true package) >&2 || {
     echo "paperboy: error: build failed (run ./mvnw package to see why)." >&2
     return 1
   }
-}
-
-# Unpacks ONNX Runtime's native libraries once into target/native and prints the JVM flag that
-# makes it load them from there (otherwise every run extracts them into a new /tmp/onnxruntime-java*
-# directory and leaves it behind). Prints nothing on a platform the jar has no libraries for.
-onnx_native_flag() {
-  local arch dir jar
-  case "$(uname -m)" in
-    x86_64) arch=linux-x64 ;;
-    aarch64) arch=linux-aarch64 ;;
-    *) return 0 ;;
-  esac
-  dir="$PAPERBOY_HOME/target/native"
-  if [ ! -f "$dir/ai/onnxruntime/native/$arch/libonnxruntime.so" ]; then
-    jar="$(ls "$PAPERBOY_HOME"/target/lib/onnxruntime-*.jar 2>/dev/null | head -n 1)"
-    [ -n "$jar" ] || return 0
-    mkdir -p "$dir"
-    (cd "$dir" && "$JAVA_HOME/bin/jar" xf "$jar" "ai/onnxruntime/native/$arch") || return 0
-  fi
-  [ -f "$dir/ai/onnxruntime/native/$arch/libonnxruntime.so" ] \
-    && echo "-Donnxruntime.native.path=$dir/ai/onnxruntime/native/$arch"
 }
 
 # JVM flags Lucene's vector module and the native libraries (SQLite, ONNX Runtime) need.

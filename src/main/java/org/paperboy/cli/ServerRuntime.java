@@ -1,11 +1,15 @@
 package org.paperboy.cli;
 
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +26,7 @@ import org.paperboy.feed.FeedService;
 import org.paperboy.foryou.InterestStore;
 import org.paperboy.foryou.Recommender;
 import org.paperboy.harvest.HarvestScheduler;
+import org.paperboy.harvest.HarvestState;
 import org.paperboy.harvest.HarvestStore;
 import org.paperboy.harvest.Harvests;
 import org.paperboy.harvest.Sleeper;
@@ -33,6 +38,8 @@ import org.paperboy.ingest.ImportOptions;
 import org.paperboy.ingest.ImportReport;
 import org.paperboy.ingest.Importer;
 import org.paperboy.jobs.JobLease;
+import org.paperboy.ops.Health;
+import org.paperboy.ops.Metrics;
 import org.paperboy.search.PaperSearcher;
 import org.paperboy.web.WebServer;
 import org.paperboy.web.WebServices;
@@ -62,6 +69,7 @@ public final class ServerRuntime implements AutoCloseable {
   private Thread following;
   private volatile Clock embedClock = Clock.systemUTC();
   private Digests digests;
+  private Metrics metrics;
   private final java.util.concurrent.atomic.AtomicReference<String> siteUrl =
       new java.util.concurrent.atomic.AtomicReference<>();
   private Thread statusThread;
@@ -91,6 +99,7 @@ public final class ServerRuntime implements AutoCloseable {
   public int start(Clock clock, boolean embedInBackground) {
     PaperboyConfig config = workspace.config;
     CommunityStore community = new CommunityStore(workspace.jdbc);
+    HarvestStore harvestStore = new HarvestStore(workspace.jdbc);
     Accounts accounts = new Accounts(new AccountStore(workspace.jdbc), clock);
     accounts.sweep();
     FeedService feed = new FeedService(workspace.store, community, clock);
@@ -117,6 +126,15 @@ public final class ServerRuntime implements AutoCloseable {
             new JobLease(workspace.jdbc, "digest", config.jobs().lease(), clock),
             config.jobs().tick());
     this.digests = digests;
+    metrics = new Metrics();
+    registerGauges(metrics, digests, harvestStore);
+    Health health =
+        new Health()
+            .check("store", () -> workspace.jdbc.count("SELECT COUNT(*) FROM papers") + " papers")
+            .check("index", () -> workspace.lucene.count() + " documents");
+    if (workspace.index != workspace.lucene) {
+      health.check("search", () -> workspace.index.count() + " documents in OpenSearch");
+    }
     WebServices services =
         new WebServices(
             config,
@@ -137,12 +155,14 @@ public final class ServerRuntime implements AutoCloseable {
             recommender,
             digests,
             this::searchStatus,
+            metrics,
+            health,
             clock);
     Harvests harvests =
         new Harvests(
             config.harvest(),
             config.arxivApi(),
-            new HarvestStore(workspace.jdbc),
+            harvestStore,
             workspace.store,
             c -> {
               follower.accept(c);
@@ -180,6 +200,93 @@ public final class ServerRuntime implements AutoCloseable {
       harvesting.start();
     }
     return web.port();
+  }
+
+  /**
+   * The application's gauges: papers and the embedding queue, the outbox by status, each harvest
+   * source's state, the connection pool. Read from the store when scraped.
+   */
+  private void registerGauges(Metrics m, Digests digests, HarvestStore harvestStore) {
+    String model = workspace.config.embeddingModel().key();
+    m.gauge(
+        "paperboy.papers",
+        "Papers in the store (not deleted)",
+        Tags.empty(),
+        workspace.store::countLive);
+    m.gauge(
+        "paperboy.embedding.queue",
+        "Papers still without an embedding for the configured model",
+        Tags.of("model", model),
+        () -> workspace.store.countLive() - workspace.store.countEmbedded(model));
+    m.counter(
+        "paperboy.embedding.embedded",
+        "Papers embedded by this process's background embedding",
+        embeddedHere,
+        AtomicLong::get);
+    m.gauge(
+        "paperboy.embedding.running",
+        "1 while this process is embedding in the background",
+        Tags.empty(),
+        () -> embeddingBusy ? 1 : 0);
+    m.rows(
+        "paperboy.outbox.mails",
+        "Digest mails in the outbox by status",
+        () -> {
+          Map<String, Long> counts = new java.util.TreeMap<>(digests.outbox().counts());
+          for (String status : List.of("pending", "sent", "failed")) {
+            counts.putIfAbsent(status, 0L);
+          }
+          List<MultiGauge.Row<?>> rows = new ArrayList<>();
+          counts.forEach((status, n) -> rows.add(MultiGauge.Row.of(Tags.of("status", status), n)));
+          return rows;
+        });
+    m.rows(
+        "paperboy.harvest.last.success.seconds",
+        "When each harvest source last succeeded (Unix time)",
+        () ->
+            harvestRows(
+                harvestStore,
+                h -> h.lastSuccess() == null ? Double.NaN : h.lastSuccess().getEpochSecond()));
+    m.rows(
+        "paperboy.harvest.errors",
+        "Failed harvests of each source since its last success",
+        () -> harvestRows(harvestStore, h -> h.errorCount()));
+    m.rows(
+        "paperboy.harvest.running",
+        "1 while a harvest of the source holds its lease (on any node)",
+        () ->
+            harvestRows(
+                harvestStore,
+                h ->
+                    h.leaseUntil() != null && h.leaseUntil().isAfter(java.time.Instant.now())
+                        ? 1
+                        : 0));
+    if (workspace.jdbc.dataSource() instanceof com.zaxxer.hikari.HikariDataSource pool) {
+      m.gauge(
+          "paperboy.db.connections",
+          "Store connections in use",
+          Tags.of("state", "active"),
+          () -> pool.getHikariPoolMXBean().getActiveConnections());
+      m.gauge(
+          "paperboy.db.connections",
+          "Store connections in use",
+          Tags.of("state", "idle"),
+          () -> pool.getHikariPoolMXBean().getIdleConnections());
+      m.gauge(
+          "paperboy.db.connections.pending",
+          "Threads waiting for a store connection",
+          Tags.empty(),
+          () -> pool.getHikariPoolMXBean().getThreadsAwaitingConnection());
+    }
+  }
+
+  private static List<MultiGauge.Row<?>> harvestRows(
+      HarvestStore store, java.util.function.ToDoubleFunction<HarvestState> value) {
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    for (HarvestState h : store.all()) {
+      rows.add(MultiGauge.Row.of(Tags.of("source", h.source()), value.applyAsDouble(h)));
+    }
+    return rows;
   }
 
   /** Imports files the way {@code paperboy import} does, keeping the index in step. */
@@ -293,12 +400,24 @@ public final class ServerRuntime implements AutoCloseable {
           }
           embeddingBusy = true;
           try {
+            String model = embedder.id().key();
+            long todo = workspace.store.countLive() - workspace.store.countEmbedded(model);
+            if (todo > 0) {
+              LOG.info("embedding {} papers in the background with {}", todo, model);
+            }
+            long start = System.nanoTime();
             long n =
                 EmbeddingStage.run(
                     workspace.store, embedder, workspace.index, embeddedNow::set, lease::hold);
             if (n > 0) {
               embeddedHere.addAndGet(n);
-              LOG.info("embedded {} papers", n);
+              double seconds = Math.max(1, System.nanoTime() - start) / 1e9;
+              LOG.info(
+                  "embedded {} papers in {} s ({} papers/s); {} still without an embedding",
+                  n,
+                  Math.round(seconds),
+                  Math.round(n / seconds),
+                  workspace.store.countLive() - workspace.store.countEmbedded(model));
             }
             lease.release();
           } finally {
@@ -354,6 +473,9 @@ public final class ServerRuntime implements AutoCloseable {
     try {
       if (web != null) {
         web.close();
+      }
+      if (metrics != null) {
+        metrics.close();
       }
     } finally {
       try {

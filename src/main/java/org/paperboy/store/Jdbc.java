@@ -20,6 +20,11 @@ public final class Jdbc {
     this.dataSource = dataSource;
   }
 
+  /** The pool behind this (for its gauges). */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
   /** Maps the current row of a result set. */
   @FunctionalInterface
   public interface Row<T> {

@@ -118,11 +118,13 @@ final class SearchPage {
     if (query.effective().isBlank()) {
       return new Results(List.of(), Map.of(), List.of(), false);
     }
+    long start = System.nanoTime();
     SearchResults r =
         s.searcher()
             .search(
                 new SearchRequest(
                     query.effective(), query.mode(), query.sort(), offset, limit + 1));
+    s.metrics().search(query.mode().key(), System.nanoTime() - start);
     List<SearchHit> hits = r.hits();
     boolean more = hits.size() > limit;
     hits = hits.subList(0, Math.min(limit, hits.size()));

@@ -34,6 +34,27 @@ public final class WebServer implements AutoCloseable {
                   new QueuedThreadPool(
                       Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), 4);
               threads.setName("paperboy-http");
+              services
+                  .metrics()
+                  .gauge(
+                      "paperboy.http.threads",
+                      "HTTP worker threads",
+                      io.micrometer.core.instrument.Tags.of("state", "busy"),
+                      threads::getBusyThreads);
+              services
+                  .metrics()
+                  .gauge(
+                      "paperboy.http.threads",
+                      "HTTP worker threads",
+                      io.micrometer.core.instrument.Tags.of("state", "idle"),
+                      threads::getIdleThreads);
+              services
+                  .metrics()
+                  .gauge(
+                      "paperboy.http.queued",
+                      "Requests waiting for an HTTP worker thread",
+                      io.micrometer.core.instrument.Tags.empty(),
+                      threads::getQueueSize);
               config.jetty.threadPool = threads;
               config.http.maxRequestSize = MAX_REQUEST_BYTES;
               config.http.gzipOnlyCompression();
@@ -65,6 +86,7 @@ public final class WebServer implements AutoCloseable {
             });
     app.before(
         ctx -> {
+          ctx.attribute(STARTED, System.nanoTime());
           ctx.header("X-Content-Type-Options", "nosniff");
           ctx.header("X-Frame-Options", "DENY");
           ctx.header("Referrer-Policy", "same-origin");
@@ -78,7 +100,9 @@ public final class WebServer implements AutoCloseable {
                 413, "the request is too large (at most " + MAX_REQUEST_BYTES / 1024 + " KiB)");
           }
         });
+    app.after(ctx -> timed(services, ctx));
     new ErrorMapper(pages).install(app);
+    new OpsRoutes(services).install(app);
     FeedPages feeds = new FeedPages(services, pages, auth);
     feeds.install(app);
     new PaperPages(services, pages, auth, feeds).install(app);
@@ -98,6 +122,52 @@ public final class WebServer implements AutoCloseable {
     }
     return new WebServer(app);
   }
+
+  private static final String STARTED = "paperboy.started";
+
+  /** Counts an answered request under its route template (bounded cardinality), not its path. */
+  private static void timed(WebServices services, io.javalin.http.Context ctx) {
+    Long started = ctx.attribute(STARTED);
+    if (started == null) {
+      return;
+    }
+    String route;
+    try {
+      route = ctx.endpointHandlerPath();
+    } catch (RuntimeException e) {
+      route = "";
+    }
+    // Javalin answers a sentence, not a template, when no route matched.
+    if (route == null || !route.startsWith("/")) {
+      route = ctx.path().startsWith("/static/") ? "/static/*" : "unmatched";
+    }
+    long nanos = System.nanoTime() - started;
+    services.metrics().httpRequest(ctx.method().name(), route, ctx.statusCode(), nanos);
+    if (services.config().server().requestLog()) {
+      REQUESTS.info(
+          "{\"method\":{},\"path\":{},\"route\":{},\"status\":{},\"ms\":{},\"client\":{}}",
+          jsonString(ctx.method().name()),
+          jsonString(ctx.path()),
+          jsonString(route),
+          ctx.statusCode(),
+          String.format(java.util.Locale.ROOT, "%.2f", nanos / 1e6),
+          jsonString(ctx.req().getRemoteAddr()));
+    }
+  }
+
+  private static final org.slf4j.Logger REQUESTS =
+      org.slf4j.LoggerFactory.getLogger("org.paperboy.requests");
+
+  private static String jsonString(String s) {
+    try {
+      return JSON.writeValueAsString(s);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return "\"\"";
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   public int port() {
     return app.port();

@@ -15,6 +15,8 @@ import org.paperboy.store.PaperStore;
  * Everything the web layer calls. The web layer itself holds no state of its own.
  *
  * @param searchStatus a line about semantic search readiness (e.g. embedding progress), or null
+ * @param metrics where requests and searches are counted; scraped at {@code /metrics}
+ * @param health the readiness checks behind {@code /readyz}
  */
 public record WebServices(
     PaperboyConfig config,
@@ -27,4 +29,6 @@ public record WebServices(
     Recommender recommender,
     org.paperboy.digest.Digests digests,
     Supplier<String> searchStatus,
+    org.paperboy.ops.Metrics metrics,
+    org.paperboy.ops.Health health,
     Clock clock) {}

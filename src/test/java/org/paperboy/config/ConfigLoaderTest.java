@@ -88,6 +88,19 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("arxiv.api-url", "ftp://x")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("arxiv.api-url");
+    // Metrics stay on this machine unless said otherwise; the request log is off by default.
+    assertThat(c.server().metrics()).isEqualTo(ServerSettings.MetricsAccess.LOOPBACK);
+    assertThat(c.server().requestLog()).isFalse();
+    PaperboyConfig ops =
+        ConfigLoader.load(
+            null,
+            Map.of("PAPERBOY_SERVER_METRICS", "Public"),
+            Map.of("server.request-log", "true"));
+    assertThat(ops.server().metrics()).isEqualTo(ServerSettings.MetricsAccess.PUBLIC);
+    assertThat(ops.server().requestLog()).isTrue();
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("server.metrics", "all")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("server.metrics: use off, loopback or public");
   }
 
   @Test

@@ -54,7 +54,7 @@ class HostileRequestsIT {
 
   @BeforeAll
   void start(@TempDir Path tmp) throws Exception {
-    app = new WebFixture(tmp.resolve("data"), Map.of());
+    app = new WebFixture(tmp.resolve("data"), Map.of("server.request-log", "true"));
     new WebClient(app.base).signUp("first-admin", PASSWORD);
     paperId = firstPaper("2026-08-21");
     // One real Hugging Face record, renamed with characters XML 1.0 cannot carry.
@@ -169,6 +169,34 @@ class HostileRequestsIT {
     Matcher m = Pattern.compile("id=\"new-token\">([^<]+)<").matcher(page);
     assertThat(m.find()).isTrue();
     return m.group(1);
+  }
+
+  @Test
+  void theRequestLogHasOneJsonLinePerRequestWithoutTheQuery() throws Exception {
+    ch.qos.logback.classic.Logger log =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.paperboy.requests");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+        new ch.qos.logback.core.read.ListAppender<>();
+    seen.start();
+    log.addAppender(seen);
+    try {
+      new WebClient(app.base).get("/api/papers/search?q=private%20words&mode=keyword");
+      new WebClient(app.base).get("/papers/" + paperId);
+    } finally {
+      log.detachAppender(seen);
+    }
+    List<JsonNode> lines = new ArrayList<>();
+    for (var e : seen.list) {
+      lines.add(JSON.readTree(e.getFormattedMessage()));
+    }
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).get("method").asText()).isEqualTo("GET");
+    assertThat(lines.get(0).get("path").asText()).isEqualTo("/api/papers/search");
+    assertThat(lines.get(0).get("route").asText()).isEqualTo("/api/papers/search");
+    assertThat(lines.get(0).get("status").asInt()).isEqualTo(200);
+    assertThat(lines.get(0).get("ms").asDouble()).isPositive();
+    assertThat(lines.get(1).get("path").asText()).isEqualTo("/papers/" + paperId);
+    assertThat(seen.list.toString()).doesNotContain("private");
   }
 
   @Test

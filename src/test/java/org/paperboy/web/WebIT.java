@@ -49,6 +49,46 @@ class WebIT {
   }
 
   @Test
+  void healthReadinessAndMetricsForOperators() throws Exception {
+    HttpResponse<String> health = anon.get("/healthz");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(health.body()).get("status").asText()).isEqualTo("ok");
+    HttpResponse<String> ready = anon.get("/readyz");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    JsonNode checks = JSON.readTree(ready.body()).get("checks");
+    assertThat(checks.get("store").get("ok").asBoolean()).isTrue();
+    assertThat(checks.get("store").get("detail").asText()).endsWith(" papers");
+    assertThat(checks.get("index").get("ok").asBoolean()).isTrue();
+
+    assertThat(anon.get("/api/papers/search?q=diffusion&mode=hybrid").statusCode()).isEqualTo(200);
+    assertThat(anon.get("/api/papers/search?q=diffusion&mode=keyword").statusCode()).isEqualTo(200);
+    HttpResponse<String> scrape = anon.get("/metrics");
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    String m = scrape.body();
+    assertThat(m)
+        .contains("http_server_requests_seconds_bucket{")
+        .containsPattern(
+            "http_server_requests_seconds_count\\{method=\"GET\",route=\"/api/papers/search\",status=\"200\"\\} [1-9]")
+        .containsPattern("paperboy_search_seconds_count\\{mode=\"hybrid\"\\} [1-9]")
+        .containsPattern("paperboy_search_seconds_count\\{mode=\"keyword\"\\} [1-9]")
+        .containsPattern("paperboy_embedding_queue\\{model=\"all-minilm-l6-v2-q\"\\} 0")
+        .containsPattern("paperboy_papers [1-9]")
+        .contains("paperboy_outbox_mails{status=\"pending\"} 0")
+        .contains("paperboy_db_connections{state=\"active\"}")
+        .contains("paperboy_http_threads{state=\"busy\"}")
+        .contains("jvm_memory_used_bytes")
+        .contains("jvm_gc_pause_seconds");
+    // A raw path never becomes a label: an unknown page counts under "unmatched".
+    anon.get("/no/such/page/" + System.nanoTime());
+    assertThat(anon.get("/metrics").body())
+        .contains("route=\"unmatched\"")
+        .doesNotContain("/no/such/page");
+    // Through a proxy it is not "this machine" any more.
+    assertThat(anon.get("/metrics", "X-Forwarded-For", "203.0.113.9").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void headAnswersLikeGetWithoutABody() {
     for (String path : List.of("/", "/api/daily_papers", "/feeds/trending.atom", "/trending")) {
       HttpResponse<String> get = anon.get(path);
