@@ -127,7 +127,7 @@ public final class ServerRuntime implements AutoCloseable {
             config.jobs().tick());
     this.digests = digests;
     metrics = new Metrics();
-    registerGauges(metrics, digests, harvestStore);
+    registerGauges(metrics, digests, harvestStore, clock);
     Health health =
         new Health()
             .check("store", () -> workspace.jdbc.count("SELECT COUNT(*) FROM papers") + " papers")
@@ -206,7 +206,8 @@ public final class ServerRuntime implements AutoCloseable {
    * The application's gauges: papers and the embedding queue, the outbox by status, each harvest
    * source's state, the connection pool. Read from the store when scraped.
    */
-  private void registerGauges(Metrics m, Digests digests, HarvestStore harvestStore) {
+  private void registerGauges(
+      Metrics m, Digests digests, HarvestStore harvestStore, Clock clockForGauges) {
     String model = workspace.config.embeddingModel().key();
     m.gauge(
         "paperboy.papers",
@@ -261,6 +262,20 @@ public final class ServerRuntime implements AutoCloseable {
                     h.leaseUntil() != null && h.leaseUntil().isAfter(java.time.Instant.now())
                         ? 1
                         : 0));
+    for (String job : List.of("digest", "embed")) {
+      JobLease lease =
+          new JobLease(workspace.jdbc, job, workspace.config.jobs().lease(), clockForGauges);
+      m.gauge(
+          "paperboy.job.leased",
+          "1 while some app node holds the job's lease (the job is running somewhere)",
+          Tags.of("job", job),
+          () -> lease.holder().isPresent() ? 1 : 0);
+      m.gauge(
+          "paperboy.job.held",
+          "1 while this node holds the job's lease",
+          Tags.of("job", job),
+          () -> lease.holder().filter(lease.owner()::equals).isPresent() ? 1 : 0);
+    }
     if (workspace.jdbc.dataSource() instanceof com.zaxxer.hikari.HikariDataSource pool) {
       m.gauge(
           "paperboy.db.connections",

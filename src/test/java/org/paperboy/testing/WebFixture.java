@@ -58,6 +58,16 @@ public final class WebFixture implements AutoCloseable {
     base = "http://127.0.0.1:" + port;
   }
 
+  /** The id of the first paper of a day's list, as the API gives it. */
+  public String firstPaper(String day) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(new WebClient(base).get("/api/daily_papers?date=" + day).body())
+        .get(0)
+        .get("paper")
+        .get("id")
+        .asText();
+  }
+
   public URI uri(String path) {
     return URI.create(base + path);
   }

@@ -46,14 +46,6 @@ class AccountsAndVotesIT {
     app.close();
   }
 
-  private String aPaper(String day) throws Exception {
-    return JSON.readTree(new WebClient(app.base).get("/api/daily_papers?date=" + day).body())
-        .get(0)
-        .get("paper")
-        .get("id")
-        .asText();
-  }
-
   private int upvotes(String id) throws Exception {
     return JSON.readTree(new WebClient(app.base).get("/api/papers/" + id).body())
         .get("upvotes")
@@ -117,7 +109,7 @@ class AccountsAndVotesIT {
         .isEqualTo(403);
     // A signed-in reader's vote needs the session's token.
     WebClient voter = new WebClient(app.base).signUp("csrf-voter", PASSWORD);
-    String id = aPaper("2026-08-18");
+    String id = app.firstPaper("2026-08-18");
     int before = upvotes(id);
     assertThat(voter.postForm("/actions/upvote", Map.of("paper", id, "vote", "1")).statusCode())
         .isEqualTo(403);
@@ -163,7 +155,7 @@ class AccountsAndVotesIT {
   @Test
   void concurrentClicksCountOneVote() throws Exception {
     WebClient voter = new WebClient(app.base).signUp("clicker", PASSWORD);
-    String id = aPaper("2026-08-19");
+    String id = app.firstPaper("2026-08-19");
     int before = upvotes(id);
     String csrf = voter.csrf("/papers/" + id);
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -198,7 +190,7 @@ class AccountsAndVotesIT {
   @Test
   void userTextIsEscapedEverywhere() throws Exception {
     WebClient c = new WebClient(app.base).signUp("escaper", PASSWORD);
-    String id = aPaper("2026-08-20");
+    String id = app.firstPaper("2026-08-20");
     String evil = "<script>alert('x')</script><img src=x onerror=alert(1)>";
     HttpResponse<String> r =
         c.submit("/papers/" + id, "/actions/comment", Map.of("paper", id, "text", evil));
@@ -254,7 +246,7 @@ class AccountsAndVotesIT {
 
   @Test
   void apiWritesNeedATokenAndCountOneVotePerReader() throws Exception {
-    String id = aPaper("2026-08-17");
+    String id = app.firstPaper("2026-08-17");
     int before = upvotes(id);
     WebClient anon = new WebClient(app.base);
     HttpResponse<String> noToken =
@@ -331,7 +323,7 @@ class AccountsAndVotesIT {
     HttpResponse<String> again = c.submit("/submit", "/submit", Map.of("paper", "hep-ex/0307015"));
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.body()).contains("already on the daily list of 2026-08-21");
-    String listed = aPaper("2026-08-20");
+    String listed = app.firstPaper("2026-08-20");
     assertThat(c.submit("/submit", "/submit", Map.of("paper", listed)).body())
         .contains("already on the daily list of 2026-08-20");
     assertThat(c.submit("/submit", "/submit", Map.of("paper", "javascript:alert(1)")).body())
@@ -407,7 +399,7 @@ class AccountsAndVotesIT {
 
   @Test
   void adminsHidePapersAndCommentsOthersCannot() throws Exception {
-    String id = aPaper("2026-08-21");
+    String id = app.firstPaper("2026-08-21");
     WebClient reader = new WebClient(app.base).signUp("plain-reader", PASSWORD);
     assertThat(
             reader.submit("/papers/" + id, "/admin/papers/hide", Map.of("paper", id)).statusCode())

@@ -56,7 +56,7 @@ class HostileRequestsIT {
   void start(@TempDir Path tmp) throws Exception {
     app = new WebFixture(tmp.resolve("data"), Map.of("server.request-log", "true"));
     new WebClient(app.base).signUp("first-admin", PASSWORD);
-    paperId = firstPaper("2026-08-21");
+    paperId = app.firstPaper("2026-08-21");
     // One real Hugging Face record, renamed with characters XML 1.0 cannot carry.
     JsonNode day = JSON.readTree(SharedData.path("hf-daily/2026-08-21.json").toFile());
     ObjectNode entry = (ObjectNode) day.get(0).deepCopy();
@@ -72,14 +72,6 @@ class HostileRequestsIT {
   @AfterAll
   void stop() {
     app.close();
-  }
-
-  private String firstPaper(String day) throws IOException {
-    return JSON.readTree(new WebClient(app.base).get("/api/daily_papers?date=" + day).body())
-        .get(0)
-        .get("paper")
-        .get("id")
-        .asText();
   }
 
   /** Sends a request with a chunked body of {@code bytes} over a raw socket; returns the reply. */
@@ -149,13 +141,17 @@ class HostileRequestsIT {
     // 3 x 64 MiB went by without being kept: the heap did not grow by anything like it.
     assertThat(usedHeap() - before).isLessThan(48L << 20);
     // A body just under the cap still works.
-    HttpResponse<String> small =
-        reader.send(
-            HttpRequest.newBuilder(app.uri("/api/papers/" + paperId + "/comments"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"fine\"}")));
+    HttpResponse<String> small = comment(reader, token, "{\"text\": \"fine\"}");
     assertThat(small.statusCode()).isEqualTo(201);
+  }
+
+  /** Posts a comment body through the API with a reader's token. */
+  private HttpResponse<String> comment(WebClient c, String token, String body) {
+    return c.send(
+        HttpRequest.newBuilder(app.uri("/api/papers/" + paperId + "/comments"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private static long usedHeap() {
@@ -335,13 +331,7 @@ class HostileRequestsIT {
     WebClient writer = new WebClient(app.base).signUp("commenter", PASSWORD);
     String token = newToken(writer);
     HttpResponse<String> posted =
-        writer.send(
-            HttpRequest.newBuilder(app.uri("/api/papers/" + paperId + "/comments"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"text\": \"line one\\u0000\\u0007\\r\\nline two\\u001b[31m\"}")));
+        comment(writer, token, "{\"text\": \"line one\\u0000\\u0007\\r\\nline two\\u001b[31m\"}");
     assertThat(posted.statusCode()).isEqualTo(201);
     JsonNode comments = JSON.readTree(anon.get("/api/papers/" + paperId + "/comments").body());
     List<String> texts = new ArrayList<>();
@@ -392,15 +382,12 @@ class HostileRequestsIT {
         case 15 -> {
           what = "POST comment JSON";
           r =
-              reader.send(
-                  HttpRequest.newBuilder(app.uri("/api/papers/" + paperId + "/comments"))
-                      .header("Authorization", "Bearer " + token)
-                      .header("Content-Type", "application/json")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              rnd.nextBoolean()
-                                  ? "{\"text\": " + JSON.writeValueAsString(hostile(rnd, 300)) + "}"
-                                  : hostile(rnd, 300))));
+              comment(
+                  reader,
+                  token,
+                  rnd.nextBoolean()
+                      ? "{\"text\": " + JSON.writeValueAsString(hostile(rnd, 300)) + "}"
+                      : hostile(rnd, 300));
         }
         default -> {
           String template = paths[rnd.nextInt(paths.length)];

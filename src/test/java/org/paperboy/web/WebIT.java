@@ -77,8 +77,9 @@ class WebIT {
         .contains("paperboy_outbox_mails{status=\"pending\"} 0")
         .contains("paperboy_db_connections{state=\"active\"}")
         .contains("paperboy_http_threads{state=\"busy\"}")
+        .contains("paperboy_job_leased{job=\"digest\"} 0")
         .contains("jvm_memory_used_bytes")
-        .contains("jvm_gc_pause_seconds");
+        .contains("jvm_threads_live_threads");
     // A raw path never becomes a label: an unknown page counts under "unmatched".
     anon.get("/no/such/page/" + System.nanoTime());
     assertThat(anon.get("/metrics").body())
