@@ -1,15 +1,11 @@
 package org.paperboy.cli;
 
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +22,6 @@ import org.paperboy.feed.FeedService;
 import org.paperboy.foryou.InterestStore;
 import org.paperboy.foryou.Recommender;
 import org.paperboy.harvest.HarvestScheduler;
-import org.paperboy.harvest.HarvestState;
 import org.paperboy.harvest.HarvestStore;
 import org.paperboy.harvest.Harvests;
 import org.paperboy.harvest.Sleeper;
@@ -40,6 +35,7 @@ import org.paperboy.ingest.Importer;
 import org.paperboy.jobs.JobLease;
 import org.paperboy.ops.Health;
 import org.paperboy.ops.Metrics;
+import org.paperboy.ops.ServeGauges;
 import org.paperboy.search.PaperSearcher;
 import org.paperboy.web.WebServer;
 import org.paperboy.web.WebServices;
@@ -127,10 +123,21 @@ public final class ServerRuntime implements AutoCloseable {
             config.jobs().tick());
     this.digests = digests;
     metrics = new Metrics();
-    registerGauges(metrics, digests, harvestStore, clock);
+    ServeGauges.register(
+        metrics,
+        new ServeGauges.Sources(
+            workspace.store,
+            config.embeddingModel().key(),
+            embeddedHere,
+            () -> embeddingBusy,
+            digests.outbox(),
+            harvestStore,
+            workspace.jdbc,
+            config.jobs().lease(),
+            clock));
     Health health =
         new Health()
-            .check("store", () -> workspace.jdbc.count("SELECT COUNT(*) FROM papers") + " papers")
+            .check("store", () -> workspace.jdbc.count("SELECT 1") == 1 ? "answers" : "?")
             .check("index", () -> workspace.lucene.count() + " documents");
     if (workspace.index != workspace.lucene) {
       health.check("search", () -> workspace.index.count() + " documents in OpenSearch");
@@ -200,108 +207,6 @@ public final class ServerRuntime implements AutoCloseable {
       harvesting.start();
     }
     return web.port();
-  }
-
-  /**
-   * The application's gauges: papers and the embedding queue, the outbox by status, each harvest
-   * source's state, the connection pool. Read from the store when scraped.
-   */
-  private void registerGauges(
-      Metrics m, Digests digests, HarvestStore harvestStore, Clock clockForGauges) {
-    String model = workspace.config.embeddingModel().key();
-    m.gauge(
-        "paperboy.papers",
-        "Papers in the store (not deleted)",
-        Tags.empty(),
-        workspace.store::countLive);
-    m.gauge(
-        "paperboy.embedding.queue",
-        "Papers still without an embedding for the configured model",
-        Tags.of("model", model),
-        () -> workspace.store.countLive() - workspace.store.countEmbedded(model));
-    m.counter(
-        "paperboy.embedding.embedded",
-        "Papers embedded by this process's background embedding",
-        embeddedHere,
-        AtomicLong::get);
-    m.gauge(
-        "paperboy.embedding.running",
-        "1 while this process is embedding in the background",
-        Tags.empty(),
-        () -> embeddingBusy ? 1 : 0);
-    m.rows(
-        "paperboy.outbox.mails",
-        "Digest mails in the outbox by status",
-        () -> {
-          Map<String, Long> counts = new java.util.TreeMap<>(digests.outbox().counts());
-          for (String status : List.of("pending", "sent", "failed")) {
-            counts.putIfAbsent(status, 0L);
-          }
-          List<MultiGauge.Row<?>> rows = new ArrayList<>();
-          counts.forEach((status, n) -> rows.add(MultiGauge.Row.of(Tags.of("status", status), n)));
-          return rows;
-        });
-    m.rows(
-        "paperboy.harvest.last.success.seconds",
-        "When each harvest source last succeeded (Unix time)",
-        () ->
-            harvestRows(
-                harvestStore,
-                h -> h.lastSuccess() == null ? Double.NaN : h.lastSuccess().getEpochSecond()));
-    m.rows(
-        "paperboy.harvest.errors",
-        "Failed harvests of each source since its last success",
-        () -> harvestRows(harvestStore, h -> h.errorCount()));
-    m.rows(
-        "paperboy.harvest.running",
-        "1 while a harvest of the source holds its lease (on any node)",
-        () ->
-            harvestRows(
-                harvestStore,
-                h ->
-                    h.leaseUntil() != null && h.leaseUntil().isAfter(java.time.Instant.now())
-                        ? 1
-                        : 0));
-    for (String job : List.of("digest", "embed")) {
-      JobLease lease =
-          new JobLease(workspace.jdbc, job, workspace.config.jobs().lease(), clockForGauges);
-      m.gauge(
-          "paperboy.job.leased",
-          "1 while some app node holds the job's lease (the job is running somewhere)",
-          Tags.of("job", job),
-          () -> lease.holder().isPresent() ? 1 : 0);
-      m.gauge(
-          "paperboy.job.held",
-          "1 while this node holds the job's lease",
-          Tags.of("job", job),
-          () -> lease.holder().filter(lease.owner()::equals).isPresent() ? 1 : 0);
-    }
-    if (workspace.jdbc.dataSource() instanceof com.zaxxer.hikari.HikariDataSource pool) {
-      m.gauge(
-          "paperboy.db.connections",
-          "Store connections in use",
-          Tags.of("state", "active"),
-          () -> pool.getHikariPoolMXBean().getActiveConnections());
-      m.gauge(
-          "paperboy.db.connections",
-          "Store connections in use",
-          Tags.of("state", "idle"),
-          () -> pool.getHikariPoolMXBean().getIdleConnections());
-      m.gauge(
-          "paperboy.db.connections.pending",
-          "Threads waiting for a store connection",
-          Tags.empty(),
-          () -> pool.getHikariPoolMXBean().getThreadsAwaitingConnection());
-    }
-  }
-
-  private static List<MultiGauge.Row<?>> harvestRows(
-      HarvestStore store, java.util.function.ToDoubleFunction<HarvestState> value) {
-    List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    for (HarvestState h : store.all()) {
-      rows.add(MultiGauge.Row.of(Tags.of("source", h.source()), value.applyAsDouble(h)));
-    }
-    return rows;
   }
 
   /** Imports files the way {@code paperboy import} does, keeping the index in step. */

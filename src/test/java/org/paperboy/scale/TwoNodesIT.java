@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +87,15 @@ class TwoNodesIT {
 
       // A reader signs up on node A; the session cookie works on node B (sessions live in the
       // store).
+      // Each node is ready: PostgreSQL, its local index and OpenSearch answer (/readyz).
+      for (ServeProcess n : List.of(a, b)) {
+        HttpResponse<String> ready = new WebClient(n.base()).get("/readyz");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        JsonNode checks = JSON.readTree(ready.body()).get("checks");
+        assertThat(checks.get("store").get("ok").asBoolean()).isTrue();
+        assertThat(checks.get("index").get("ok").asBoolean()).isTrue();
+        assertThat(checks.get("search").get("detail").asText()).endsWith("documents in OpenSearch");
+      }
       WebClient onA = new WebClient(a.base()).signUp("ada", PASSWORD);
       WebClient onB = onA.rebased(b.base());
       long end;

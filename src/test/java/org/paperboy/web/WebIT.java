@@ -57,7 +57,7 @@ class WebIT {
     assertThat(ready.statusCode()).isEqualTo(200);
     JsonNode checks = JSON.readTree(ready.body()).get("checks");
     assertThat(checks.get("store").get("ok").asBoolean()).isTrue();
-    assertThat(checks.get("store").get("detail").asText()).endsWith(" papers");
+    assertThat(checks.get("store").get("detail").asText()).isEqualTo("answers");
     assertThat(checks.get("index").get("ok").asBoolean()).isTrue();
 
     assertThat(anon.get("/api/papers/search?q=diffusion&mode=hybrid").statusCode()).isEqualTo(200);
