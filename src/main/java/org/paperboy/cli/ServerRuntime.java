@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.paperboy.account.AccountStore;
 import org.paperboy.account.Accounts;
 import org.paperboy.community.CommunityStore;
@@ -321,14 +322,22 @@ public final class ServerRuntime implements AutoCloseable {
           embeddingBusy = true;
           try {
             String model = embedder.id().key();
-            long todo = workspace.store.countLive() - workspace.store.countEmbedded(model);
-            if (todo > 0) {
-              LOG.info("embedding {} papers in the background with {}", todo, model);
-            }
             long start = System.nanoTime();
+            AtomicBoolean announced = new AtomicBoolean();
+            // Counted only once a first batch was found, so an idle poll runs no count queries.
+            LongConsumer progress =
+                done -> {
+                  embeddedNow.set(done);
+                  if (done > 0 && announced.compareAndSet(false, true)) {
+                    LOG.info(
+                        "embedding {} papers in the background with {}",
+                        done + workspace.store.countLive() - workspace.store.countEmbedded(model),
+                        model);
+                  }
+                };
             long n =
                 EmbeddingStage.run(
-                    workspace.store, embedder, workspace.index, embeddedNow::set, lease::hold);
+                    workspace.store, embedder, workspace.index, progress, lease::hold);
             if (n > 0) {
               embeddedHere.addAndGet(n);
               double seconds = Math.max(1, System.nanoTime() - start) / 1e9;
