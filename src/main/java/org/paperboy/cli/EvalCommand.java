@@ -67,6 +67,14 @@ final class EvalCommand implements Callable<Integer> {
   Boolean int8;
 
   @Option(
+      names = "--similar",
+      description =
+          "Evaluate similar papers instead of search: every query id is a corpus paper (a set from"
+              + " `eval-set similar`); keyword = more-like-this, semantic = embedding neighbours,"
+              + " hybrid = both fused.")
+  boolean similar;
+
+  @Option(
       names = "--cache",
       paramLabel = "DIR",
       description = "Cache corpus embeddings here between runs.")
@@ -115,7 +123,7 @@ final class EvalCommand implements Callable<Integer> {
           new Evaluator(embedder, f)
               .quantized(int8 != null ? int8 : config.hnswInt8())
               .onOpenSearch(config.embeddedSearch() ? null : java.net.URI.create(config.search()))
-              .run(ds, modes, work, Optional.ofNullable(cache), n -> {});
+              .evaluate(ds, modes, work, Optional.ofNullable(cache), n -> {}, similar);
     } finally {
       Workspace.deleteTree(work);
     }
@@ -131,8 +139,14 @@ final class EvalCommand implements Callable<Integer> {
       main.out.println(mapper.writeValueAsString(root));
     } else {
       main.out.printf(
-          "%s (%s split): %,d documents, %,d judged queries; model %s, fusion %s%n",
-          dir, split, ds.corpus().size(), ds.queries().size(), modelId.key(), describe(f));
+          "%s (%s split%s): %,d documents, %,d judged queries; model %s, fusion %s%n",
+          dir,
+          split,
+          similar ? ", similar papers" : "",
+          ds.corpus().size(),
+          ds.queries().size(),
+          modelId.key(),
+          describe(f));
       main.out.printf("%-9s %8s %10s%n", "mode", "nDCG@10", "R@100");
       scores.forEach(
           (m, s) -> main.out.printf("%-9s %8.4f %10.4f%n", m.key(), s.ndcgAt10(), s.recallAt100()));

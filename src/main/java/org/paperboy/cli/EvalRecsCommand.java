@@ -3,7 +3,6 @@ package org.paperboy.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,11 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.paperboy.community.CommunityStore;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingStage;
+import org.paperboy.eval.KaggleListings;
 import org.paperboy.eval.Metrics;
 import org.paperboy.eval.RecsSimulation;
 import org.paperboy.eval.RecsSimulation.Reader;
@@ -33,8 +31,6 @@ import org.paperboy.feed.Period;
 import org.paperboy.foryou.ForYou;
 import org.paperboy.foryou.Recommender;
 import org.paperboy.index.Reindexer;
-import org.paperboy.ingest.KaggleSnapshotParser;
-import org.paperboy.ingest.RecordSink;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.Jdbc;
 import picocli.CommandLine.Command;
@@ -129,6 +125,7 @@ final class EvalRecsCommand implements Callable<Integer> {
       Reindexer.rebuild(w.store, w.index, model, n -> {});
       Clock clock = Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC);
       Recommender recommender = w.recommender(clock);
+      Recommender embeddingsOnly = recommender.embeddingsOnly();
       CommunityStore community = new CommunityStore(w.jdbc);
       Map<String, Paper> byId = new HashMap<>();
       papers.forEach(p -> byId.put(p.id(), p));
@@ -145,6 +142,13 @@ final class EvalRecsCommand implements Callable<Integer> {
         nanos.add(System.nanoTime() - t0);
         List<String> model10 = f.papers().stream().map(x -> x.entry().paper().id()).toList();
         score(scores, "for-you", model10, r);
+        // The honest row: relevance here is "in the reader's categories", which the shipped
+        // ranking's category feature reads; the embeddings model alone does not.
+        List<String> embedding10 =
+            embeddingsOnly.rank(user, week, K).papers().stream()
+                .map(x -> x.entry().paper().id())
+                .toList();
+        score(scores, "embeddings-only", embedding10, r);
         score(scores, "recency", recency(r, byId), r);
         List<String> shuffled = new ArrayList<>(r.week());
         RecsSimulation.shuffle(shuffled, random);
@@ -230,12 +234,12 @@ final class EvalRecsCommand implements Callable<Integer> {
         weekSize,
         mean(base),
         base.stream().mapToDouble(d -> d).max().orElse(0));
-    main.out.printf(Locale.ROOT, "%-10s %18s %18s%n", "method", "precision@10", "nDCG@10");
+    main.out.printf(Locale.ROOT, "%-16s %18s %18s%n", "method", "precision@10", "nDCG@10");
     scores.forEach(
         (method, list) ->
             main.out.printf(
                 Locale.ROOT,
-                "%-10s %10.3f ± %.3f %10.3f ± %.3f%n",
+                "%-16s %10.3f ± %.3f %10.3f ± %.3f%n",
                 method,
                 mean(list, 0),
                 sd(list, 0),
@@ -258,46 +262,11 @@ final class EvalRecsCommand implements Callable<Integer> {
   }
 
   private List<Paper> parse(Path path) throws IOException {
-    List<Path> files;
-    if (Files.isDirectory(path)) {
-      try (Stream<Path> s = Files.list(path)) {
-        files =
-            s.filter(p -> p.getFileName().toString().matches(".*\\.jsonl?(\\.gz)?"))
-                .sorted()
-                .toList();
-      }
-    } else {
-      files = List.of(path);
-    }
-    if (files.isEmpty()) {
-      throw new IllegalArgumentException("no .jsonl or .jsonl.gz files in " + path);
-    }
-    List<Paper> out = new ArrayList<>();
-    long[] rejected = {0};
-    KaggleSnapshotParser parser = new KaggleSnapshotParser();
-    for (Path f : files) {
-      try (InputStream raw = Files.newInputStream(f);
-          InputStream in = f.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
-        parser.parse(
-            in,
-            f.getFileName().toString(),
-            new RecordSink() {
-              @Override
-              public void accept(Paper paper) {
-                out.add(paper);
-              }
-
-              @Override
-              public void reject(String where, String reason) {
-                rejected[0]++;
-              }
-            });
-      }
-    }
-    if (rejected[0] > 0) {
+    KaggleListings.Read read = KaggleListings.read(path);
+    if (read.rejected() > 0) {
       main.err.printf(
-          Locale.ROOT, "paperboy: skipped %d records that could not be read%n", rejected[0]);
+          Locale.ROOT, "paperboy: skipped %d records that could not be read%n", read.rejected());
     }
-    return out;
+    return read.papers();
   }
 }

@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
       SimilarCommand.class,
       EvalCommand.class,
       EvalRecsCommand.class,
+      EvalSetCommand.class,
       ServeCommand.class,
       DemoCommand.class,
       HarvestCommand.class,

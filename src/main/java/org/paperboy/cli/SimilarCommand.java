@@ -16,7 +16,9 @@ import picocli.CommandLine.ParentCommand;
     name = "similar",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
-    description = "Papers most similar to a paper (nearest neighbours of its embedding).")
+    description =
+        "Papers most similar to a paper: its embedding neighbours fused with a more-like-this of"
+            + " its title and abstract (more-like-this alone before it is embedded).")
 final class SimilarCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -44,7 +46,9 @@ final class SimilarCommand implements Callable<Integer> {
       Optional<List<SearchHit>> hits = w.searcher(Optional.empty()).similar(key, limit);
       if (hits.isEmpty()) {
         main.err.println(
-            "paperboy: error: paper " + key + " has no embedding yet (run: paperboy embed)");
+            "paperboy: error: paper "
+                + key
+                + " is not in the search index (run: paperboy reindex)");
         return ExitCodes.FAILED;
       }
       SearchCommand.print(main, hits.get(), json);

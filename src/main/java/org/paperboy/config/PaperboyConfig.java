@@ -90,8 +90,10 @@ public record PaperboyConfig(
   public static final java.net.URI DEFAULT_ARXIV_API =
       java.net.URI.create("https://export.arxiv.org/api/query");
 
-  public static final EmbeddingModelId DEFAULT_MODEL = EmbeddingModelId.MINILM;
-  public static final HybridFusion DEFAULT_FUSION = HybridFusion.RRF;
+  /** bge-small: the better model on every evaluation here; BENCHMARKS.md has why and its cost. */
+  public static final EmbeddingModelId DEFAULT_MODEL = EmbeddingModelId.BGE_SMALL;
+
+  public static final HybridFusion DEFAULT_FUSION = HybridFusion.DEFAULT;
 
   public static PaperboyConfig defaults() {
     return new PaperboyConfig(

@@ -74,6 +74,38 @@ public record BeirDataset(
     return new BeirDataset(corpus, queries, qrels);
   }
 
+  /**
+   * Writes the dataset in BEIR's layout into {@code dir}, its judgments as {@code qrels/SPLIT.tsv}.
+   */
+  public void write(Path dir, String split) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Files.createDirectories(dir.resolve("qrels"));
+    try (var w = Files.newBufferedWriter(dir.resolve("corpus.jsonl"), StandardCharsets.UTF_8)) {
+      for (Doc d : corpus) {
+        var n = json.createObjectNode().put("_id", d.id()).put("title", d.title());
+        w.write(json.writeValueAsString(n.put("text", d.text())));
+        w.write('\n');
+      }
+    }
+    try (var w = Files.newBufferedWriter(dir.resolve("queries.jsonl"), StandardCharsets.UTF_8)) {
+      for (var q : queries.entrySet()) {
+        w.write(
+            json.writeValueAsString(
+                json.createObjectNode().put("_id", q.getKey()).put("text", q.getValue())));
+        w.write('\n');
+      }
+    }
+    Path qrelsFile = dir.resolve("qrels").resolve(split + ".tsv");
+    try (var w = Files.newBufferedWriter(qrelsFile, StandardCharsets.UTF_8)) {
+      w.write("query-id\tcorpus-id\tscore\n");
+      for (var q : qrels.entrySet()) {
+        for (var d : new java.util.TreeMap<>(q.getValue()).entrySet()) {
+          w.write(q.getKey() + "\t" + d.getKey() + "\t" + d.getValue() + "\n");
+        }
+      }
+    }
+  }
+
   private static void readJsonLines(
       ObjectMapper json, Path file, java.util.function.Consumer<JsonNode> sink) {
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -73,9 +73,35 @@ public final class Evaluator {
       Path workDir,
       Optional<Path> cacheDir,
       IntConsumer progress) {
+    return evaluate(ds, modes, workDir, cacheDir, progress, false);
+  }
+
+  /**
+   * Similar papers instead of search: each query id is a paper of the corpus, ranked against the
+   * others by its embedding neighbours ({@code semantic}), more-like-this of its title and abstract
+   * ({@code keyword}) or both fused ({@code hybrid}); the paper itself is never counted.
+   */
+  public Map<SearchMode, ModeScores> runSimilar(
+      BeirDataset ds,
+      List<SearchMode> modes,
+      Path workDir,
+      Optional<Path> cacheDir,
+      IntConsumer progress) {
+    return evaluate(ds, modes, workDir, cacheDir, progress, true);
+  }
+
+  /** {@link #run} or, when {@code similar}, {@link #runSimilar}. */
+  public Map<SearchMode, ModeScores> evaluate(
+      BeirDataset ds,
+      List<SearchMode> modes,
+      Path workDir,
+      Optional<Path> cacheDir,
+      IntConsumer progress,
+      boolean similar) {
     boolean semantic = modes.stream().anyMatch(m -> m != SearchMode.KEYWORD);
     Map<String, float[]> vectors = semantic ? corpusVectors(ds, cacheDir, progress) : Map.of();
-    Map<String, float[]> queryVectors = semantic ? queryVectors(ds, cacheDir) : Map.of();
+    Map<String, float[]> queryVectors =
+        semantic && !similar ? queryVectors(ds, cacheDir) : Map.of();
     IndexSettings settings = new IndexSettings(embedder.id().key(), 16, 100, int8);
     SearchIndex index;
     SearchEngine engine;
@@ -110,7 +136,10 @@ public final class Evaluator {
         double ndcg = 0;
         double recall = 0;
         for (var q : ds.queries().entrySet()) {
-          List<ScoredId> ranked = searcher.rank(UserQuery.plain(q.getValue()), mode, 100);
+          List<ScoredId> ranked =
+              similar
+                  ? searcher.similarIds(q.getKey(), mode, 100).orElse(List.of())
+                  : searcher.rank(UserQuery.plain(q.getValue()), mode, 100);
           List<String> ids = ranked.stream().map(ScoredId::id).toList();
           Map<String, Integer> judged = ds.qrels().get(q.getKey());
           ndcg += Metrics.ndcg(ids, judged, 10);
@@ -176,7 +205,13 @@ public final class Evaluator {
   /** A query encoder that answers the dataset's queries from their vectors, and nothing else. */
   private static QueryEncoder byText(BeirDataset ds, Map<String, float[]> byId) {
     Map<String, float[]> byText = new HashMap<>();
-    ds.queries().forEach((id, text) -> byText.put(UserQuery.plain(text).freeText(), byId.get(id)));
+    byId.forEach(
+        (id, v) -> {
+          String text = ds.queries().get(id);
+          if (text != null) {
+            byText.put(UserQuery.plain(text).freeText(), v);
+          }
+        });
     return text -> {
       float[] v = byText.get(text);
       if (v == null) {

@@ -78,6 +78,7 @@ public final class Recommender {
   private final LuceneSearchEngine matches;
   private final String model;
   private final Clock clock;
+  private final double categoryWeight;
   private final Map<String, Interest> models =
       java.util.Collections.synchronizedMap(
           new LinkedHashMap<>(64, 0.75f, true) {
@@ -95,6 +96,19 @@ public final class Recommender {
       FeedService feed,
       String model,
       Clock clock) {
+    this(index, papers, community, interests, feed, model, clock, CATEGORY_WEIGHT);
+  }
+
+  private Recommender(
+      PaperIndex index,
+      PaperStore papers,
+      CommunityStore community,
+      InterestStore interests,
+      FeedService feed,
+      String model,
+      Clock clock,
+      double categoryWeight) {
+    this.categoryWeight = categoryWeight;
     this.index = index;
     this.papers = papers;
     this.community = community;
@@ -103,6 +117,14 @@ public final class Recommender {
     this.matches = new LuceneSearchEngine(index);
     this.model = model;
     this.clock = clock;
+  }
+
+  /**
+   * The same ranking without the upvoted-category feature: the embeddings model (and topics) alone.
+   * For evaluations whose relevance is defined by categories, which that feature would read.
+   */
+  public Recommender embeddingsOnly() {
+    return new Recommender(index, papers, community, interests, feed, model, clock, 0);
   }
 
   public InterestStore interests() {
@@ -264,13 +286,14 @@ public final class Recommender {
         boosts++;
       }
     }
-    for (var c : categories.entrySet()) {
+    for (var c :
+        categoryWeight == 0 ? Map.<String, Double>of().entrySet() : categories.entrySet()) {
       Query q =
           new org.apache.lucene.search.ConstantScoreQuery(
               new org.apache.lucene.search.TermQuery(new Term(IndexSchema.CATEGORY, c.getKey())));
       b.add(
           new org.apache.lucene.search.BoostQuery(
-              q, (float) (CATEGORY_WEIGHT / TOPIC_BOOST * c.getValue())),
+              q, (float) (categoryWeight / TOPIC_BOOST * c.getValue())),
           Occur.SHOULD);
     }
     if (topicsRequired && boosts > 0) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperboy.index.IndexSchema;
+import org.paperboy.search.MoreLikeThisTerms;
 import org.paperboy.search.QueryText;
 import org.paperboy.search.ScoredId;
 import org.paperboy.search.SearchEngine;
@@ -78,6 +79,125 @@ public final class OpenSearchEngine implements SearchEngine {
       bool.set("filter", filters);
     }
     return q;
+  }
+
+  /**
+   * OpenSearch's own {@code more_like_this} over the paper's title and abstract, with the terms
+   * chosen as {@link MoreLikeThisTerms} says (its term statistics are the cluster's, so the terms
+   * can differ from the embedded index's at the margin).
+   */
+  @Override
+  public List<ScoredId> moreLikeThis(String id, int n) {
+    ObjectNode like = likeQuery(id);
+    if (like == null) {
+      return List.of();
+    }
+    ObjectNode body = OpenSearchClient.object();
+    body.put("size", Math.max(n, 1));
+    body.put("_source", false);
+    body.put("track_total_hits", false);
+    body.set("query", like);
+    ArrayNode sort = body.putArray("sort");
+    sort.addObject().put("_score", "desc");
+    sort.addObject().put(IndexSchema.ID, "asc");
+    body.put("track_scores", true);
+    return ids(client.send("POST", index + "/_search", body));
+  }
+
+  @Override
+  public Map<String, Float> moreLikeThisScores(String id, Collection<String> ids) {
+    ObjectNode like = likeQuery(id);
+    return like == null || ids.isEmpty() ? Map.of() : scoresOf(like, ids);
+  }
+
+  private ObjectNode likeQuery(String id) {
+    List<JsonNode> self =
+        fetch(List.of(id), List.of(IndexSchema.TITLE, IndexSchema.ABSTRACT), null);
+    if (self.isEmpty()) {
+      return null;
+    }
+    JsonNode src = self.get(0).path("_source");
+    String text =
+        src.path(IndexSchema.TITLE).asText("") + " " + src.path(IndexSchema.ABSTRACT).asText("");
+    ObjectNode q = OpenSearchClient.object();
+    ObjectNode mlt = q.putObject("more_like_this");
+    mlt.putArray("fields").add(IndexSchema.CONTENTS);
+    mlt.putArray("like").add(text);
+    mlt.put("min_term_freq", MoreLikeThisTerms.MIN_TERM_FREQ);
+    mlt.put("min_doc_freq", MoreLikeThisTerms.MIN_DOC_FREQ);
+    mlt.put("max_query_terms", MoreLikeThisTerms.MAX_QUERY_TERMS);
+    mlt.put("minimum_should_match", "1");
+    return q;
+  }
+
+  /** The scores {@code query} gives the papers {@code ids} that it matches. */
+  private Map<String, Float> scoresOf(ObjectNode query, Collection<String> ids) {
+    ObjectNode body = OpenSearchClient.object();
+    body.put("size", ids.size());
+    body.put("_source", false);
+    ObjectNode b = body.putObject("query").putObject("bool");
+    b.putArray("must").add(query);
+    ArrayNode values = b.putArray("filter").addObject().putObject("ids").putArray("values");
+    ids.forEach(values::add);
+    Map<String, Float> out = new HashMap<>();
+    ids(client.send("POST", index + "/_search", body))
+        .forEach(h -> out.put(h.id(), (float) h.score()));
+    return out;
+  }
+
+  @Override
+  public Map<String, Float> keywordScores(UserQuery q, Collection<String> ids) {
+    ObjectNode text = textQuery(q, IndexSchema.CONTENTS);
+    if (text == null || ids.isEmpty()) {
+      return Map.of();
+    }
+    ObjectNode body = OpenSearchClient.object();
+    body.put("size", ids.size());
+    body.put("_source", false);
+    ObjectNode b = body.putObject("query").putObject("bool");
+    b.putArray("must").add(text);
+    ArrayNode values = b.putArray("filter").addObject().putObject("ids").putArray("values");
+    ids.forEach(values::add);
+    Map<String, Float> out = new HashMap<>();
+    ids(client.send("POST", index + "/_search", body))
+        .forEach(h -> out.put(h.id(), (float) h.score()));
+    return out;
+  }
+
+  /**
+   * Exact scores by the k-NN plugin's {@code knn_score} script: an increasing affine function of
+   * the cosine whose scale has changed between plugin versions, so not comparable with the {@code
+   * knn} query's scores; callers rescore whole lists with it (min-max normalisation then gives the
+   * same fused ranking as the embedded index).
+   */
+  @Override
+  public Map<String, Float> vectorScores(float[] vector, Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    ObjectNode body = OpenSearchClient.object();
+    body.put("size", ids.size());
+    body.put("_source", false);
+    ObjectNode ss = body.putObject("query").putObject("script_score");
+    // Only papers that have a vector: the script scores the others too.
+    ArrayNode filter = ss.putObject("query").putObject("bool").putArray("filter");
+    ArrayNode values = filter.addObject().putObject("ids").putArray("values");
+    ids.forEach(values::add);
+    filter.addObject().putObject("exists").put("field", IndexSchema.VECTOR);
+    ObjectNode script = ss.putObject("script");
+    script.put("source", "knn_score");
+    script.put("lang", "knn");
+    ObjectNode params = script.putObject("params");
+    params.put("field", IndexSchema.VECTOR);
+    ArrayNode v = params.putArray("query_value");
+    for (float x : vector) {
+      v.add(x);
+    }
+    params.put("space_type", "cosinesimil");
+    Map<String, Float> out = new HashMap<>();
+    ids(client.send("POST", index + "/_search", body))
+        .forEach(h -> out.put(h.id(), (float) h.score()));
+    return out;
   }
 
   @Override

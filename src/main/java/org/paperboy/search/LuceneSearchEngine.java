@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
@@ -95,6 +100,112 @@ public final class LuceneSearchEngine implements SearchEngine {
               .build();
     }
     return index.withSearcher(s -> ids(s, s.search(query, Math.max(n, 1), BY_SCORE_THEN_ID, true)));
+  }
+
+  @Override
+  public List<ScoredId> moreLikeThis(String id, int n) {
+    return index.withSearcher(
+        s -> {
+          Query like = likeQuery(s, id);
+          return like == null
+              ? List.of()
+              : ids(s, s.search(like, Math.max(n, 1), BY_SCORE_THEN_ID, true));
+        });
+  }
+
+  @Override
+  public Map<String, Float> moreLikeThisScores(String id, java.util.Collection<String> ids) {
+    Map<String, Float> out = new HashMap<>();
+    index.withSearcher(
+        s -> {
+          Query like = likeQuery(s, id);
+          if (like != null && !ids.isEmpty()) {
+            ids(s, s.search(only(like, ids), ids.size(), BY_SCORE_THEN_ID, true))
+                .forEach(h -> out.put(h.id(), (float) h.score()));
+          }
+          return null;
+        });
+    return out;
+  }
+
+  /** The more-like-this query of paper {@code id}; null when it is not in the index. */
+  private static Query likeQuery(IndexSearcher s, String id) throws IOException {
+    int doc = docOf(s, id);
+    if (doc < 0) {
+      return null;
+    }
+    Document d = s.storedFields().document(doc, Set.of(IndexSchema.TITLE, IndexSchema.ABSTRACT));
+    MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
+    mlt.setAnalyzer(org.paperboy.index.Analyzers.english());
+    mlt.setFieldNames(new String[] {IndexSchema.CONTENTS});
+    mlt.setMinTermFreq(MoreLikeThisTerms.MIN_TERM_FREQ);
+    mlt.setMinDocFreq(MoreLikeThisTerms.MIN_DOC_FREQ);
+    mlt.setMaxQueryTerms(MoreLikeThisTerms.MAX_QUERY_TERMS);
+    String text = d.get(IndexSchema.TITLE) + " " + d.get(IndexSchema.ABSTRACT);
+    return mlt.like(IndexSchema.CONTENTS, new java.io.StringReader(text));
+  }
+
+  /** {@code q} restricted to the papers {@code ids}, scores unchanged. */
+  private static Query only(Query q, java.util.Collection<String> ids) {
+    return new BooleanQuery.Builder()
+        .add(q, BooleanClause.Occur.MUST)
+        .add(
+            KeywordField.newSetQuery(
+                IndexSchema.ID, ids.stream().map(org.apache.lucene.util.BytesRef::new).toList()),
+            BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  @Override
+  public Map<String, Float> keywordScores(UserQuery q, java.util.Collection<String> ids) {
+    Query text = textQuery(q, IndexSchema.CONTENTS);
+    if (text == null || ids.isEmpty()) {
+      return Map.of();
+    }
+    Query only =
+        new BooleanQuery.Builder()
+            .add(text, BooleanClause.Occur.MUST)
+            .add(
+                KeywordField.newSetQuery(
+                    IndexSchema.ID,
+                    ids.stream().map(org.apache.lucene.util.BytesRef::new).toList()),
+                BooleanClause.Occur.FILTER)
+            .build();
+    Map<String, Float> out = new HashMap<>();
+    index
+        .withSearcher(s -> ids(s, s.search(only, ids.size(), BY_SCORE_THEN_ID, true)))
+        .forEach(h -> out.put(h.id(), (float) h.score()));
+    return out;
+  }
+
+  @Override
+  public Map<String, Float> vectorScores(float[] vector, java.util.Collection<String> ids) {
+    Map<String, Float> out = new HashMap<>();
+    index.withSearcher(
+        s -> {
+          List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+          for (String id : ids) {
+            int doc = docOf(s, id);
+            if (doc < 0) {
+              continue;
+            }
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
+            if (values == null) {
+              continue;
+            }
+            KnnVectorValues.DocIndexIterator it = values.iterator();
+            int local = doc - leaf.docBase;
+            if (it.advance(local) == local) {
+              out.put(
+                  id,
+                  VectorSimilarityFunction.DOT_PRODUCT.compare(
+                      vector, values.vectorValue(it.index())));
+            }
+          }
+          return null;
+        });
+    return out;
   }
 
   @Override

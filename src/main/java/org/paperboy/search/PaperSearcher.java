@@ -108,40 +108,119 @@ public final class PaperSearcher {
         int k = Math.max(n, CANDIDATES);
         // The two branches are independent: the semantic one (query embedding + kNN) runs on
         // another core while this thread does BM25. The fused result does not depend on timing.
-        CompletableFuture<List<ScoredId>> semantic =
-            CompletableFuture.supplyAsync(() -> semantic(q, k), BRANCHES);
+        CompletableFuture<Dense> semantic =
+            CompletableFuture.supplyAsync(() -> dense(q, k), BRANCHES);
         List<ScoredId> lexical = engine.keyword(q, k);
+        Dense d;
         try {
-          yield fusion.fuse(lexical, semantic.join(), n);
+          d = semantic.join();
         } catch (java.util.concurrent.CompletionException e) {
           throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        if (fusion.scoresEveryCandidate()) {
+          List<ScoredId> lex = scored(lexical, d.hits(), ids -> engine.keywordScores(q, ids));
+          List<ScoredId> near =
+              scored(d.hits(), lexical, ids -> engine.vectorScores(d.vector(), ids));
+          yield fusion.fuse(lex, near, n);
+        }
+        yield fusion.fuse(lexical, d.hits(), n);
       }
     };
   }
 
-  /** Nearest neighbours of a paper by its embedding, never the paper itself, with titles. */
+  /** A query's vector and its nearest papers. */
+  private record Dense(float[] vector, List<ScoredId> hits) {}
+
+  private Dense dense(UserQuery q, int n) {
+    float[] v = embedder.orElseThrow().encodeQuery(q.freeText());
+    return new Dense(v, engine.nearest(v, n, q));
+  }
+
+  /**
+   * {@code list} with the papers only {@code other} found added, scored by {@code scorer} the same
+   * way (those it cannot score stay out), best first.
+   */
+  private static List<ScoredId> scored(
+      List<ScoredId> list,
+      List<ScoredId> other,
+      Function<java.util.Set<String>, Map<String, Float>> scorer) {
+    java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+    other.forEach(s -> missing.add(s.id()));
+    list.forEach(s -> missing.remove(s.id()));
+    if (missing.isEmpty()) {
+      return list;
+    }
+    List<ScoredId> out = new ArrayList<>(list);
+    scorer.apply(missing).forEach((id, score) -> out.add(new ScoredId(id, score)));
+    out.sort(ScoredId.RANKING);
+    return out;
+  }
+
+  /** Papers like paper {@code id} ({@link #similarIds(String, int)}), with titles. */
   public Optional<List<SearchHit>> similar(String id, int limit) {
     return similarIds(id, limit).map(others -> engine.hits(others, UserQuery.parse(""), false));
   }
 
   /**
-   * Nearest neighbours as ids and scores only (no stored fields read): for callers that load the
-   * papers from the store anyway. Empty when the paper has no embedding.
+   * Papers like paper {@code id}, never the paper itself, as ids and fused scores (no stored fields
+   * read): its embedding neighbours fused with a more-like-this of its title and abstract, the same
+   * fusion as hybrid search (measured better than either alone: BENCHMARKS.md, similar papers). A
+   * paper without an embedding yet gets more-like-this alone. Empty when the paper is neither
+   * embedded nor in the index.
    */
   public Optional<List<ScoredId>> similarIds(String id, int limit) {
-    Optional<float[]> v = vectors.apply(id);
-    if (v.isEmpty()) {
+    return similarIds(id, SearchMode.HYBRID, limit);
+  }
+
+  /**
+   * Papers like paper {@code id} by one way: {@code semantic} embedding neighbours only (empty
+   * without an embedding), {@code keyword} more-like-this only, {@code hybrid} both fused.
+   */
+  public Optional<List<ScoredId>> similarIds(String id, SearchMode mode, int limit) {
+    Optional<float[]> v = mode == SearchMode.KEYWORD ? Optional.empty() : vectors.apply(id);
+    if (mode == SearchMode.SEMANTIC && v.isEmpty()) {
       return Optional.empty();
     }
-    List<ScoredId> near = engine.nearest(v.get(), limit + 1, UserQuery.parse(""));
-    List<ScoredId> others = new ArrayList<>(near.size());
-    for (ScoredId s : near) {
-      if (!s.id().equals(id) && others.size() < limit) {
-        others.add(s);
+    int k = mode == SearchMode.HYBRID ? Math.max(limit, CANDIDATES) + 1 : limit + 1;
+    CompletableFuture<List<ScoredId>> dense =
+        v.isEmpty()
+            ? CompletableFuture.completedFuture(List.of())
+            : CompletableFuture.supplyAsync(
+                () -> withoutSelf(engine.nearest(v.get(), k, UserQuery.parse("")), id), BRANCHES);
+    List<ScoredId> lexical =
+        mode == SearchMode.SEMANTIC ? List.of() : withoutSelf(engine.moreLikeThis(id, k), id);
+    List<ScoredId> near;
+    try {
+      near = dense.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    if (v.isEmpty() && lexical.isEmpty()) {
+      return Optional.empty();
+    }
+    List<ScoredId> out;
+    if (near.isEmpty()) {
+      out = lexical;
+    } else if (lexical.isEmpty()) {
+      out = near;
+    } else if (fusion.scoresEveryCandidate()) {
+      List<ScoredId> lex = scored(lexical, near, ids -> engine.moreLikeThisScores(id, ids));
+      List<ScoredId> full = scored(near, lexical, ids -> engine.vectorScores(v.get(), ids));
+      out = fusion.fuse(lex, full, limit);
+    } else {
+      out = fusion.fuse(lexical, near, limit);
+    }
+    return Optional.of(out.size() > limit ? List.copyOf(out.subList(0, limit)) : out);
+  }
+
+  private static List<ScoredId> withoutSelf(List<ScoredId> ranked, String id) {
+    List<ScoredId> out = new ArrayList<>(ranked.size());
+    for (ScoredId s : ranked) {
+      if (!s.id().equals(id)) {
+        out.add(s);
       }
     }
-    return Optional.of(others);
+    return out;
   }
 
   private List<ScoredId> semantic(UserQuery q, int n) {

@@ -20,6 +20,32 @@ public interface SearchEngine {
   /** BM25 over title and abstract (or, without text, every paper passing the filters). */
   List<ScoredId> keyword(UserQuery q, int n);
 
+  /**
+   * Papers like paper {@code id} in words: a BM25 query of the most distinctive terms of its title
+   * and abstract ({@link MoreLikeThisTerms}); the paper itself is usually first. Empty when the
+   * paper is not in the index.
+   */
+  List<ScoredId> moreLikeThis(String id, int n);
+
+  /**
+   * The scores {@link #moreLikeThis} gives the papers {@code ids} for paper {@code id}, by id; a
+   * paper that shares none of the chosen terms is missing.
+   */
+  Map<String, Float> moreLikeThisScores(String id, Collection<String> ids);
+
+  /**
+   * The BM25 scores {@link #keyword} gives the papers {@code ids} for {@code q}'s text (filters
+   * ignored), by id; a paper that matches no word is missing.
+   */
+  Map<String, Float> keywordScores(UserQuery q, Collection<String> ids);
+
+  /**
+   * Exact similarity scores of the papers {@code ids} that have a vector, for {@code vector}, by
+   * id, all by one increasing function of the cosine (on the embedded index exactly the scores
+   * {@link #nearest} gives; OpenSearch's scoring script scales them its own way).
+   */
+  Map<String, Float> vectorScores(float[] vector, Collection<String> ids);
+
   /** The {@code n} nearest papers to {@code vector} that pass {@code filters}' filters. */
   List<ScoredId> nearest(float[] vector, int n, UserQuery filters);
 

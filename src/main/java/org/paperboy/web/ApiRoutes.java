@@ -146,7 +146,7 @@ final class ApiRoutes {
         int limit = SearchPage.intParam(ctx, "limit", 10, 1, MAX_LIMIT);
         Optional<List<SearchHit>> hits = s.searcher().similar(p.id(), limit);
         if (hits.isEmpty()) {
-          throw new WebError(409, "no embedding for " + p.id() + " yet; similar papers need one");
+          throw new WebError(409, p.id() + " is not in the search index yet; try again shortly");
         }
         Map<String, Paper> found =
             s.papers().findAll(hits.get().stream().map(SearchHit::id).toList());

@@ -93,7 +93,7 @@ final class PaperPages {
     // A few extra neighbours cover hidden ones.
     Optional<List<ScoredId>> hits = s.searcher().similarIds(p.id(), SIMILAR + 4);
     if (hits.isEmpty()) {
-      note = "Similar papers appear once this paper's embedding is computed.";
+      note = "Similar papers appear once this paper is in the search index.";
     } else {
       List<String> ids = hits.get().stream().map(ScoredId::id).toList();
       Map<String, Paper> found = s.papers().findAll(ids);

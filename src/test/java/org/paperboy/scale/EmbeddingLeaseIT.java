@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.cli.ServerRuntime;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
-import org.paperboy.embed.EmbeddingModelId;
 import org.paperboy.store.Database;
 import org.paperboy.store.Dialect;
 import org.paperboy.store.SqlPaperStore;
@@ -66,7 +65,7 @@ class EmbeddingLeaseIT {
       for (ServerRuntime node : nodes) {
         node.start(clock, true);
       }
-      String model = EmbeddingModelId.MINILM.key();
+      String model = PaperboyConfig.DEFAULT_MODEL.key();
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
       while (papers.countEmbedded(model) < live && System.nanoTime() < end) {
         Thread.sleep(250);

@@ -58,6 +58,41 @@ class KeywordGoldenTest {
         .containsExactly(GOLDEN_3);
   }
 
+  @Test
+  void keywordScoresOfGivenPapersAreTheirScoresInTheRanking() {
+    UserQuery q = UserQuery.plain("ALDH1 expression is associated with poorer prognosis");
+    List<ScoredId> ranked = searcher.rank(q, SearchMode.KEYWORD, 30);
+    List<String> some = List.of(ranked.get(3).id(), ranked.get(17).id(), ranked.get(29).id());
+    var engine = new LuceneSearchEngine(index);
+    var scores = engine.keywordScores(q, new java.util.ArrayList<>(some));
+    assertThat(scores).hasSize(3);
+    assertThat(scores.get(some.get(0))).isEqualTo((float) ranked.get(3).score());
+    assertThat(scores.get(some.get(1))).isEqualTo((float) ranked.get(17).score());
+    assertThat(scores.get(some.get(2))).isEqualTo((float) ranked.get(29).score());
+    // A paper that has none of the words is left out, not scored 0.
+    String unrelated = top5("1 in 5 million in UK have abnormal PrP positivity.").get(0);
+    assertThat(engine.keywordScores(q, List.of(unrelated))).isEmpty();
+  }
+
+  @Test
+  void moreLikeThisFindsThePaperItselfFirstThenPinnedNeighbours() {
+    var engine = new LuceneSearchEngine(index);
+    List<String> like = engine.moreLikeThis("13734012", 5).stream().map(ScoredId::id).toList();
+    assertThat(like).containsExactly(GOLDEN_LIKE_13734012);
+    assertThat(engine.moreLikeThis("no-such-paper", 5)).isEmpty();
+    // Without embeddings, similar papers are more-like-this alone, never the paper itself.
+    assertThat(searcher.similarIds("13734012", 4).orElseThrow().stream().map(ScoredId::id))
+        .containsExactly(
+            GOLDEN_LIKE_13734012[1],
+            GOLDEN_LIKE_13734012[2],
+            GOLDEN_LIKE_13734012[3],
+            GOLDEN_LIKE_13734012[4]);
+  }
+
+  private static final String[] GOLDEN_LIKE_13734012 = {
+    "13734012", "18617259", "15879544", "27063470", "9272598"
+  };
+
   private static final String[] GOLDEN_0 = {
     "10608397", "14827874", "26071782", "195680777", "95764370"
   };

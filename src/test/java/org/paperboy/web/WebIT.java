@@ -72,7 +72,7 @@ class WebIT {
             "http_server_requests_seconds_count\\{method=\"GET\",route=\"/api/papers/search\",status=\"200\"\\} [1-9]")
         .containsPattern("paperboy_search_seconds_count\\{mode=\"hybrid\"\\} [1-9]")
         .containsPattern("paperboy_search_seconds_count\\{mode=\"keyword\"\\} [1-9]")
-        .containsPattern("paperboy_embedding_queue\\{model=\"all-minilm-l6-v2-q\"\\} 0")
+        .containsPattern("paperboy_embedding_queue\\{model=\"bge-small-en-v1.5-q\"\\} 0")
         .containsPattern("paperboy_papers [1-9]")
         .contains("paperboy_outbox_mails{status=\"pending\"} 0")
         .contains("paperboy_db_connections{state=\"active\"}")
