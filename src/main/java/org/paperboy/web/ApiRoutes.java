@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,22 +122,11 @@ final class ApiRoutes {
     return new Target(PaperIds.require(rest), "");
   }
 
-  private Paper visible(String id) {
-    return s.papers()
-        .find(id)
-        .filter(p -> p.deletedOn() == null && !s.community().isHidden(id))
-        .orElseThrow(() -> WebError.notFound("no paper " + id));
-  }
-
-  private FeedEntry entry(Paper p) {
-    return s.feed().entry(p).orElseThrow(() -> WebError.notFound("no paper " + p.id()));
-  }
-
   private void getPaper(Context ctx) {
     Target t = target(ctx);
-    Paper p = visible(t.id());
+    Paper p = Visibility.paper(s, auth.apiUser(ctx).orElse(null), t.id());
     switch (t.action()) {
-      case "" -> ctx.json(ApiJson.paper(entry(p)));
+      case "" -> ctx.json(ApiJson.paper(Cards.entry(s, p)));
       case "comments" -> {
         List<Map<String, Object>> out = new ArrayList<>();
         s.community().comments(p.id(), false).forEach(c -> out.add(ApiJson.comment(c)));
@@ -148,22 +138,13 @@ final class ApiRoutes {
         if (hits.isEmpty()) {
           throw new WebError(409, p.id() + " is not in the search index yet; try again shortly");
         }
-        Map<String, Paper> found =
-            s.papers().findAll(hits.get().stream().map(SearchHit::id).toList());
+        Map<String, Double> score = new HashMap<>();
+        hits.get().forEach(h -> score.put(h.id(), h.score()));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (SearchHit h : hits.get()) {
-          Paper q = found.get(h.id());
-          if (q == null) {
-            continue;
-          }
-          s.feed()
-              .entries(List.of(q), s.clock().instant())
-              .forEach(
-                  e -> {
-                    Map<String, Object> m = new LinkedHashMap<>(ApiJson.dailyEntry(e));
-                    m.put("similarity", h.score());
-                    out.add(m);
-                  });
+        for (FeedEntry e : Cards.entries(s, hits.get().stream().map(SearchHit::id).toList())) {
+          Map<String, Object> m = new LinkedHashMap<>(ApiJson.dailyEntry(e));
+          m.put("similarity", score.get(e.paper().id()));
+          out.add(m);
         }
         ctx.json(out);
       }
@@ -176,7 +157,7 @@ final class ApiRoutes {
   private void write(Context ctx, boolean post) {
     Target t = target(ctx);
     User user = auth.requireApiUser(ctx);
-    Paper p = visible(t.id());
+    Paper p = Visibility.paper(s, user, t.id());
     switch (t.action()) {
       case "upvote" -> {
         boolean changed =
@@ -187,7 +168,7 @@ final class ApiRoutes {
         m.put("id", p.id());
         m.put("upvoted", post);
         m.put("changed", changed);
-        m.put("upvotes", entry(p).upvotes());
+        m.put("upvotes", Cards.entry(s, p).upvotes());
         ctx.json(m);
       }
       case "dismiss" -> {

@@ -58,6 +58,16 @@ final class Auth {
     return u;
   }
 
+  /**
+   * The reader behind an API read's bearer token, if it sends one (reads need none; a token that is
+   * sent must be valid).
+   */
+  Optional<User> apiUser(Context ctx) {
+    return ctx.header("Authorization") == null
+        ? Optional.empty()
+        : Optional.of(requireApiUser(ctx));
+  }
+
   /** The reader behind an API request's bearer token. */
   User requireApiUser(Context ctx) {
     String h = ctx.header("Authorization");

@@ -10,11 +10,46 @@ import org.paperboy.feed.FeedEntry;
 import org.paperboy.paper.Paper;
 import org.paperboy.web.view.PaperCard;
 
-/** Turns feed entries into what list templates show. */
+/**
+ * The one way the web turns ranked paper ids into what it shows: ids → live, visible papers in rank
+ * order → feed entries (upvotes and comments with this site's votes) → cards with the reader's
+ * votes. Search, similar papers, feeds and the API all go through here.
+ */
 final class Cards {
   private static final int NAMES_SHOWN = 4;
 
   private Cards() {}
+
+  /**
+   * The visible papers among {@code ids} as feed entries, in the order of {@code ids}; hidden,
+   * deleted and unknown ids are left out.
+   */
+  static List<FeedEntry> entries(WebServices s, List<String> ids) {
+    Map<String, Paper> found = s.papers().findAll(ids);
+    List<Paper> ordered = new ArrayList<>(found.size());
+    for (String id : ids) {
+      Paper p = found.get(id);
+      if (p != null) {
+        ordered.add(p);
+      }
+    }
+    return s.feed().entries(ordered, s.clock().instant());
+  }
+
+  /**
+   * One paper's feed entry; for a hidden paper (which only admins open) the source's counts alone,
+   * since feeds leave hidden papers out.
+   */
+  static FeedEntry entry(WebServices s, Paper p) {
+    return s.feed().entry(p).orElse(new FeedEntry(p, p.upvotes() == null ? 0 : p.upvotes(), 0, 0));
+  }
+
+  /** Cards for {@code entries}, marked where {@code reader} (null: signed out) upvoted. */
+  static List<PaperCard> of(
+      WebServices s, User reader, List<FeedEntry> entries, Map<String, String> snippets) {
+    return of(
+        entries, votedBy(s, reader, entries.stream().map(e -> e.paper().id()).toList()), snippets);
+  }
 
   static List<PaperCard> of(
       List<FeedEntry> entries, Set<String> voted, Map<String, String> snippets) {

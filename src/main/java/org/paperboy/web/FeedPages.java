@@ -67,11 +67,7 @@ final class FeedPages {
     FeedSort sort = sort(ctx);
     List<FeedEntry> entries = s.feed().list(p, sort);
     User user = auth.user(ctx).orElse(null);
-    List<PaperCard> cards =
-        Cards.of(
-            entries,
-            Cards.votedBy(s, user, entries.stream().map(e -> e.paper().id()).toList()),
-            Map.of());
+    List<PaperCard> cards = Cards.of(s, user, entries, Map.of());
     String prev;
     String next;
     if (p.kind() == Period.Kind.DAY) {
@@ -121,9 +117,7 @@ final class FeedPages {
     int limit = 200;
     List<FeedEntry> top = t.entries().subList(0, Math.min(limit, t.entries().size()));
     User user = auth.user(ctx).orElse(null);
-    List<PaperCard> cards =
-        Cards.of(
-            top, Cards.votedBy(s, user, top.stream().map(e -> e.paper().id()).toList()), Map.of());
+    List<PaperCard> cards = Cards.of(s, user, top, Map.of());
     List<String> scores = new ArrayList<>();
     for (FeedEntry e : top) {
       scores.add(String.format(Locale.ROOT, "%.4f", e.score()));

@@ -54,39 +54,20 @@ final class PaperPages {
     }
   }
 
-  /** A live paper, or 404. */
-  private Paper livePaper(String rawId) {
-    String id = PaperIds.require(rawId);
-    return s.papers()
-        .find(id)
-        .filter(x -> x.deletedOn() == null)
-        .orElseThrow(() -> WebError.notFound("no paper arXiv:" + id + " here"));
-  }
-
-  /** 404 for a hidden paper unless the reader is an admin. */
-  private void checkVisible(Context ctx, String id, boolean hidden) {
-    if (hidden && !auth.user(ctx).map(User::isAdmin).orElse(false)) {
-      throw WebError.notFound("no paper arXiv:" + id + " here");
-    }
-  }
-
   /** A paper visible to this reader (admins also see hidden ones), or 404. */
   Paper visiblePaper(Context ctx, String rawId) {
-    Paper p = livePaper(rawId);
-    checkVisible(ctx, p.id(), s.community().isHidden(p.id()));
-    return p;
+    return Visibility.paper(s, auth.user(ctx).orElse(null), PaperIds.require(rawId));
   }
 
   private void paper(Context ctx, String rawId) {
-    Paper p = livePaper(rawId);
+    Paper p = visiblePaper(ctx, rawId);
     boolean hidden = s.community().isHidden(p.id());
-    checkVisible(ctx, p.id(), hidden);
     if (!p.id().equals(rawId)) {
       ctx.redirect(Cards.href(p.id()), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
       return;
     }
     User user = auth.user(ctx).orElse(null);
-    FeedEntry entry = entry(p);
+    FeedEntry entry = Cards.entry(s, p);
     boolean voted = !Cards.votedBy(s, user, List.of(p.id())).isEmpty();
     List<PaperCard> similar = new ArrayList<>();
     String note = null;
@@ -95,22 +76,8 @@ final class PaperPages {
     if (hits.isEmpty()) {
       note = "Similar papers appear once this paper is in the search index.";
     } else {
-      List<String> ids = hits.get().stream().map(ScoredId::id).toList();
-      Map<String, Paper> found = s.papers().findAll(ids);
-      List<Paper> ordered = new ArrayList<>();
-      for (String id : ids) {
-        Paper q = found.get(id);
-        if (q != null) {
-          ordered.add(q);
-        }
-      }
-      List<FeedEntry> entries = s.feed().entries(ordered, s.clock().instant());
-      entries = entries.subList(0, Math.min(SIMILAR, entries.size()));
-      similar =
-          Cards.of(
-              entries,
-              Cards.votedBy(s, user, entries.stream().map(e -> e.paper().id()).toList()),
-              Map.of());
+      List<FeedEntry> entries = Cards.entries(s, hits.get().stream().map(ScoredId::id).toList());
+      similar = Cards.of(s, user, entries.subList(0, Math.min(SIMILAR, entries.size())), Map.of());
     }
     String abs =
         p.id().startsWith(Paper.PROVISIONAL_PREFIX) ? null : "https://arxiv.org/abs/" + p.id();
@@ -137,12 +104,6 @@ final class PaperPages {
             similar,
             note);
     pages.render(ctx, "paper", p.title(), "", Map.of("view", view));
-  }
-
-  private FeedEntry entry(Paper p) {
-    return s.feed().entries(List.of(p), s.clock().instant()).stream()
-        .findFirst()
-        .orElse(new FeedEntry(p, p.upvotes() == null ? 0 : p.upvotes(), 0, 0));
   }
 
   /**

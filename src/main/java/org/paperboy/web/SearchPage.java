@@ -4,13 +4,11 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperboy.account.User;
 import org.paperboy.feed.FeedEntry;
-import org.paperboy.paper.Paper;
 import org.paperboy.search.SearchHit;
 import org.paperboy.search.SearchMode;
 import org.paperboy.search.SearchRequest;
@@ -128,20 +126,14 @@ final class SearchPage {
     List<SearchHit> hits = r.hits();
     boolean more = hits.size() > limit;
     hits = hits.subList(0, Math.min(limit, hits.size()));
-    List<String> ids = hits.stream().map(SearchHit::id).toList();
-    Map<String, Paper> found = s.papers().findAll(ids);
-    List<Paper> ordered = new ArrayList<>();
     Map<String, String> snippets = new LinkedHashMap<>();
     for (SearchHit h : hits) {
-      Paper p = found.get(h.id());
-      if (p != null) {
-        ordered.add(p);
-        if (h.snippet() != null) {
-          snippets.put(h.id(), h.snippet());
-        }
+      if (h.snippet() != null) {
+        snippets.put(h.id(), h.snippet());
       }
     }
-    return new Results(s.feed().entries(ordered, s.clock().instant()), snippets, r.notices(), more);
+    List<FeedEntry> entries = Cards.entries(s, hits.stream().map(SearchHit::id).toList());
+    return new Results(entries, snippets, r.notices(), more);
   }
 
   record Results(
@@ -151,11 +143,7 @@ final class SearchPage {
     Query q = query(ctx);
     Results r = run(s, q, (q.page() - 1) * PAGE_SIZE, PAGE_SIZE);
     User user = auth.user(ctx).orElse(null);
-    var cards =
-        Cards.of(
-            r.entries(),
-            Cards.votedBy(s, user, r.entries().stream().map(e -> e.paper().id()).toList()),
-            r.snippets());
+    var cards = Cards.of(s, user, r.entries(), r.snippets());
     SearchView view =
         new SearchView(
             q.q(),

@@ -411,6 +411,23 @@ class AccountsAndVotesIT {
     assertThat(reader.get("/api/papers/" + id).statusCode()).isEqualTo(404);
     assertThat(reader.get("/").body()).doesNotContain("/papers/" + id + "\"");
     assertThat(admin.get("/papers/" + id).body()).contains("hidden from everyone but admins");
+    // One rule on pages and in the API: an admin's token opens the hidden paper, a bad one is 401.
+    String page = admin.submit("/settings", "/settings/tokens", Map.of("label", "ops")).body();
+    Matcher t = Pattern.compile("id=\"new-token\">([^<]+)<").matcher(page);
+    assertThat(t.find()).isTrue();
+    WebClient anon = new WebClient(app.base);
+    HttpResponse<String> asAdmin =
+        anon.send(
+            HttpRequest.newBuilder(URI.create(app.base + "/api/papers/" + id))
+                .header("Authorization", "Bearer " + t.group(1)));
+    assertThat(asAdmin.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(asAdmin.body()).get("id").asText()).isEqualTo(id);
+    assertThat(
+            anon.send(
+                    HttpRequest.newBuilder(URI.create(app.base + "/api/papers/" + id))
+                        .header("Authorization", "Bearer pb_madeup"))
+                .statusCode())
+        .isEqualTo(401);
     admin.submit("/papers/" + id, "/admin/papers/hide", Map.of("paper", id, "hidden", "false"));
     assertThat(reader.get("/papers/" + id).statusCode()).isEqualTo(200);
 
