@@ -19,7 +19,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.paperboy.embed.Vectors;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.Source;
 

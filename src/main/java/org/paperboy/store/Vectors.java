@@ -1,4 +1,4 @@
-package org.paperboy.embed;
+package org.paperboy.store;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
