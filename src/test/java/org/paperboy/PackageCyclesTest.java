@@ -34,6 +34,9 @@ class PackageCyclesTest {
     Map<String, Set<String>> uses = dependencies();
     assertThat(uses).containsKeys("store", "search", "web");
     assertThat(cycles(uses)).as("package cycles").isEmpty();
+    // The typed configuration is read by everything, so it depends on nothing of ours.
+    assertThat(uses.get("config")).as("config depends on").isEmpty();
+    assertThat(uses.get("paper")).as("paper depends on").isEmpty();
   }
 
   @Test

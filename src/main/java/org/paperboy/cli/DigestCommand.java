@@ -16,7 +16,7 @@ import org.paperboy.digest.Mail;
 import org.paperboy.digest.Subscription;
 import org.paperboy.feed.FeedService;
 import org.paperboy.foryou.Recommender;
-import org.paperboy.harvest.Sleeper;
+import org.paperboy.jobs.Sleeper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

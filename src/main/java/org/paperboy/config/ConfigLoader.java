@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.paperboy.embed.EmbeddingModelId;
-import org.paperboy.search.HybridFusion;
 
 /**
  * Builds {@link PaperboyConfig} from layered sources: defaults, then a properties file, then the

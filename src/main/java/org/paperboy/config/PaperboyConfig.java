@@ -1,8 +1,6 @@
 package org.paperboy.config;
 
 import java.nio.file.Path;
-import org.paperboy.embed.EmbeddingModelId;
-import org.paperboy.search.HybridFusion;
 
 /**
  * Paperboy's whole configuration, typed and validated when it is built. Values come from the
@@ -58,7 +56,7 @@ public record PaperboyConfig(
         || !("http".equals(arxivApi.getScheme()) || "https".equals(arxivApi.getScheme()))) {
       throw new ConfigException("arxiv.api-url: must be an http(s) URL, was " + arxivApi);
     }
-    if (!org.paperboy.store.Database.isValidStore(store)) {
+    if (!isValidStore(store)) {
       throw new ConfigException(
           "store: expected 'sqlite' or a jdbc:postgresql:// URL, was '" + store + "'");
     }
@@ -82,9 +80,20 @@ public record PaperboyConfig(
     return search == null || search.isBlank() || EMBEDDED_SEARCH.equals(search);
   }
 
+  /** The {@code store} value of the embedded SQLite file in the data directory. */
+  public static final String EMBEDDED_STORE = "sqlite";
+
+  /** Whether {@code store} names a store Paperboy can open: SQLite or a PostgreSQL URL. */
+  public static boolean isValidStore(String store) {
+    return store == null
+        || store.isBlank()
+        || EMBEDDED_STORE.equals(store)
+        || store.startsWith("jdbc:postgresql://");
+  }
+
   /** Whether the store is the embedded SQLite file (not a shared PostgreSQL database). */
   public boolean embeddedStore() {
-    return store == null || store.isBlank() || org.paperboy.store.Database.EMBEDDED.equals(store);
+    return store == null || store.isBlank() || EMBEDDED_STORE.equals(store);
   }
 
   public static final java.net.URI DEFAULT_ARXIV_API =
@@ -106,7 +115,7 @@ public record PaperboyConfig(
         HarvestSettings.defaults(),
         false,
         MailSettings.defaults(),
-        org.paperboy.store.Database.EMBEDDED,
+        EMBEDDED_STORE,
         JobSettings.defaults(),
         EMBEDDED_SEARCH);
   }

@@ -3,7 +3,7 @@ package org.paperboy.digest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.paperboy.harvest.Sleeper;
+import org.paperboy.jobs.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

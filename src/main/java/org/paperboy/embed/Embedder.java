@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.paperboy.config.EmbeddingModelId;
 import org.paperboy.paper.Paper;
 
 /**

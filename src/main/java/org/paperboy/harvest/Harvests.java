@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.paperboy.config.HarvestSettings;
 import org.paperboy.ingest.BatchWriter;
+import org.paperboy.jobs.Sleeper;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.store.PaperStore;
 

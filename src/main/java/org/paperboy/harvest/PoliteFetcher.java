@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
 import org.paperboy.ingest.ArxivApiClient;
+import org.paperboy.jobs.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

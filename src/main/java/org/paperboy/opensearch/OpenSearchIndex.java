@@ -118,7 +118,7 @@ public final class OpenSearchIndex implements SearchIndex {
     p.putObject(IndexSchema.UPVOTES).put("type", "integer");
     ObjectNode vector = p.putObject(IndexSchema.VECTOR);
     vector.put("type", "knn_vector");
-    vector.put("dimension", org.paperboy.embed.EmbeddingModelId.DIMENSIONS);
+    vector.put("dimension", org.paperboy.config.EmbeddingModelId.DIMENSIONS);
     ObjectNode method = vector.putObject("method");
     method.put("name", "hnsw");
     method.put("engine", "lucene");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.paperboy.config.HybridFusion;
 
 /**
  * Pure functions that fuse ranked lists into one. Inputs are ranked lists (best first); outputs are
@@ -14,6 +15,14 @@ public final class Fusion {
   public static final int RRF_K = 60;
 
   private Fusion() {}
+
+  /** Fuses a keyword and a semantic list as {@code how} says, best first, at most {@code limit}. */
+  public static List<ScoredId> fuse(
+      HybridFusion how, List<ScoredId> lexical, List<ScoredId> dense, int limit) {
+    return how.method().equals("rrf")
+        ? reciprocalRank(List.of(lexical, dense), RRF_K, limit)
+        : convex(lexical, dense, how.lexicalWeight(), limit);
+  }
 
   /**
    * Reciprocal-rank fusion: {@code score(d) = Σ 1 / (k + rank_i(d))}, ranks from 1; a document

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.paperboy.config.HybridFusion;
 import org.paperboy.embed.QueryEncoder;
 import org.paperboy.index.PaperIndex;
 
@@ -121,9 +122,9 @@ public final class PaperSearcher {
           List<ScoredId> lex = scored(lexical, d.hits(), ids -> engine.keywordScores(q, ids));
           List<ScoredId> near =
               scored(d.hits(), lexical, ids -> engine.vectorScores(d.vector(), ids));
-          yield fusion.fuse(lex, near, n);
+          yield Fusion.fuse(fusion, lex, near, n);
         }
-        yield fusion.fuse(lexical, d.hits(), n);
+        yield Fusion.fuse(fusion, lexical, d.hits(), n);
       }
     };
   }
@@ -206,9 +207,9 @@ public final class PaperSearcher {
     } else if (fusion.scoresEveryCandidate()) {
       List<ScoredId> lex = scored(lexical, near, ids -> engine.moreLikeThisScores(id, ids));
       List<ScoredId> full = scored(near, lexical, ids -> engine.vectorScores(v.get(), ids));
-      out = fusion.fuse(lex, full, limit);
+      out = Fusion.fuse(fusion, lex, full, limit);
     } else {
-      out = fusion.fuse(lexical, near, limit);
+      out = Fusion.fuse(fusion, lexical, near, limit);
     }
     return Optional.of(out.size() > limit ? List.copyOf(out.subList(0, limit)) : out);
   }

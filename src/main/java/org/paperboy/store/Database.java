@@ -18,7 +18,7 @@ public final class Database {
   public static final String FILE_NAME = "paperboy.db";
 
   /** The configuration value that selects the embedded store. */
-  public static final String EMBEDDED = "sqlite";
+  public static final String EMBEDDED = org.paperboy.config.PaperboyConfig.EMBEDDED_STORE;
 
   private Database() {}
 
@@ -34,14 +34,6 @@ public final class Database {
       return new Opened(openSqlite(dataDir), Dialect.SQLITE);
     }
     return new Opened(openPostgres(store), Dialect.POSTGRESQL);
-  }
-
-  /** Whether {@code store} is a value {@link #open} accepts. */
-  public static boolean isValidStore(String store) {
-    return store == null
-        || store.isBlank()
-        || EMBEDDED.equals(store)
-        || store.startsWith("jdbc:postgresql://");
   }
 
   /** A pooled data source over a PostgreSQL database, migrated to the newest schema. */

@@ -21,8 +21,8 @@ import org.paperboy.digest.Digests;
 import org.paperboy.feed.FeedService;
 import org.paperboy.feed.Period;
 import org.paperboy.foryou.Recommender;
-import org.paperboy.harvest.Sleeper;
 import org.paperboy.index.IndexSchema;
+import org.paperboy.jobs.Sleeper;
 import org.paperboy.testing.ScriptedSmtpServer;
 
 /**

@@ -8,6 +8,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.paperboy.config.EmbeddingModelId;
 import org.paperboy.store.Vectors;
 
 /** Our ONNX pipeline (tokenise, run, pool, normalise) against the reference implementation. */

@@ -17,9 +17,9 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.paperboy.config.EmbeddingModelId;
+import org.paperboy.config.HybridFusion;
 import org.paperboy.embed.Embedder;
-import org.paperboy.embed.EmbeddingModelId;
-import org.paperboy.search.HybridFusion;
 import org.paperboy.search.SearchMode;
 import org.paperboy.testing.SharedData;
 

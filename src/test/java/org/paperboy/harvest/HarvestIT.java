@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.config.HarvestSettings;
+import org.paperboy.jobs.Sleeper;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.Database;

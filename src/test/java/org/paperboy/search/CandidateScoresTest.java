@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.config.HybridFusion;
 import org.paperboy.eval.BeirDataset;
 import org.paperboy.index.IndexSettings;
 import org.paperboy.index.PaperIndex;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.config.HybridFusion;
 import org.paperboy.eval.BeirDataset;
 import org.paperboy.index.IndexSettings;
 import org.paperboy.index.PaperIndex;

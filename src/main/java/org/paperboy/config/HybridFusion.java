@@ -1,6 +1,4 @@
-package org.paperboy.search;
-
-import java.util.List;
+package org.paperboy.config;
 
 /**
  * How hybrid search fuses its keyword and semantic lists.
@@ -10,7 +8,8 @@ import java.util.List;
  * its BM25 score (or its cosine) computed for the other, instead of counting as 0 there. {@code
  * rrf} is reciprocal-rank fusion with k = 60 over the two lists as found. The default weight 0.4
  * was fitted on an evaluation set built from arXiv listings ({@code eval-set titles}), never on the
- * SciFact test split it is judged by: BENCHMARKS.md, "Default search quality".
+ * SciFact test split it is judged by: BENCHMARKS.md, "Default search quality". The search package
+ * does the fusing (Fusion.fuse).
  *
  * @param method {@code rrf} or {@code convex}
  * @param lexicalWeight the keyword list's weight in convex fusion (ignored by RRF)
@@ -33,11 +32,5 @@ public record HybridFusion(String method, double lexicalWeight) {
   /** Whether papers found by one side only are scored by the other before fusing. */
   public boolean scoresEveryCandidate() {
     return method.equals("convex");
-  }
-
-  public List<ScoredId> fuse(List<ScoredId> lexical, List<ScoredId> dense, int limit) {
-    return method.equals("rrf")
-        ? Fusion.reciprocalRank(List.of(lexical, dense), Fusion.RRF_K, limit)
-        : Fusion.convex(lexical, dense, lexicalWeight, limit);
   }
 }

@@ -1,4 +1,4 @@
-package org.paperboy.embed;
+package org.paperboy.config;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -19,7 +19,7 @@ public enum EmbeddingModelId {
   public static final int DIMENSIONS = 384;
 
   /** How token vectors become one sentence vector. */
-  enum Pooling {
+  public enum Pooling {
     CLS,
     MEAN
   }
@@ -34,15 +34,15 @@ public enum EmbeddingModelId {
     this.pooling = pooling;
   }
 
-  String modelResource() {
+  public String modelResource() {
     return resource + ".onnx";
   }
 
-  String tokenizerResource() {
+  public String tokenizerResource() {
     return resource + "-tokenizer.json";
   }
 
-  Pooling pooling() {
+  public Pooling pooling() {
     return pooling;
   }
 

@@ -1,4 +1,4 @@
-package org.paperboy.harvest;
+package org.paperboy.jobs;
 
 import java.time.Duration;
 
