@@ -1,6 +1,5 @@
 package org.paperboy.foryou;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,24 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.lucene.document.LongField;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.util.BytesRef;
 import org.paperboy.community.CommunityStore;
 import org.paperboy.feed.FeedEntry;
 import org.paperboy.feed.FeedService;
 import org.paperboy.feed.Period;
 import org.paperboy.feed.TrendingScore;
-import org.paperboy.index.IndexSchema;
+import org.paperboy.foryou.CandidateQueries.Scored;
 import org.paperboy.index.PaperIndex;
 import org.paperboy.paper.Paper;
-import org.paperboy.search.LuceneSearchEngine;
-import org.paperboy.search.UserQuery;
 import org.paperboy.store.PaperStore;
 
 /**
@@ -75,7 +65,7 @@ public final class Recommender {
   private final CommunityStore community;
   private final InterestStore interests;
   private final FeedService feed;
-  private final LuceneSearchEngine matches;
+  private final CandidateQueries queries;
   private final String model;
   private final Clock clock;
   private final double categoryWeight;
@@ -114,7 +104,7 @@ public final class Recommender {
     this.community = community;
     this.interests = interests;
     this.feed = feed;
-    this.matches = new LuceneSearchEngine(index);
+    this.queries = new CandidateQueries(index, categoryWeight);
     this.model = model;
     this.clock = clock;
   }
@@ -154,9 +144,9 @@ public final class Recommender {
     }
     Interest interest = modelFor(userId, upvoted, positives, dismissed);
     LinearModel m = interest.model();
-    Query query = candidates(period, topics, excluded, false, interest.categories());
+    Query query = queries.candidates(period, topics, excluded, false, interest.categories());
     Candidates.Base base = (v, up, day) -> v == null ? 0 : m.probability(v);
-    List<Scored> top = top(query, new Candidates(base, TOPIC_BOOST), limit);
+    List<Scored> top = queries.top(query, new Candidates(base, TOPIC_BOOST), limit);
     return new ForYou(
         period, true, null, explain(top, positives, topics, interest.categories(), period));
   }
@@ -182,10 +172,10 @@ public final class Recommender {
    */
   private List<Recommendation> trending(
       Period period, List<Topic> topics, Set<String> excluded, int limit) {
-    Query query = candidates(period, topics, excluded, true);
+    Query query = queries.candidates(period, topics, excluded, true, Map.of());
     Instant reference = min(clock.instant(), endOf(period.last()));
     Candidates.Base base = (v, up, day) -> day == Long.MIN_VALUE ? 0 : trending(up, day, reference);
-    List<Scored> top = top(query, new Candidates(base, 0), limit + COLD_MARGIN);
+    List<Scored> top = queries.top(query, new Candidates(base, 0), limit + COLD_MARGIN);
     return explain(top, Map.of(), topics, null, period).stream()
         .map(r -> new Recommendation(r.entry(), r.entry().score(), r.reason()))
         .sorted(BY_TRENDING)
@@ -249,109 +239,6 @@ public final class Recommender {
     return out;
   }
 
-  private Query candidates(
-      Period period, List<Topic> topics, Set<String> excluded, boolean topicsRequired) {
-    return candidates(period, topics, excluded, topicsRequired, Map.of());
-  }
-
-  /**
-   * @param categories upvoted categories with their share: each adds {@link #CATEGORY_WEIGHT} ×
-   *     share to a paper in it (through the Lucene score, which the collector weighs by {@link
-   *     #TOPIC_BOOST})
-   */
-  private Query candidates(
-      Period period,
-      List<Topic> topics,
-      Set<String> excluded,
-      boolean topicsRequired,
-      Map<String, Double> categories) {
-    long first = period.first().toEpochDay();
-    long last = period.last().toEpochDay();
-    Query inPeriod =
-        new BooleanQuery.Builder()
-            .add(LongField.newRangeQuery(IndexSchema.PUBLISHED, first, last), Occur.SHOULD)
-            .add(LongField.newRangeQuery(IndexSchema.DAILY, first, last), Occur.SHOULD)
-            .build();
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(inPeriod, Occur.FILTER);
-    int boosts = 0;
-    for (Topic t : topics) {
-      Query q = topicQuery(t);
-      if (q == null) {
-        continue;
-      }
-      if (t.kind() == Topic.Kind.EXCLUDE) {
-        b.add(q, Occur.MUST_NOT);
-      } else {
-        b.add(q, Occur.SHOULD);
-        boosts++;
-      }
-    }
-    for (var c :
-        categoryWeight == 0 ? Map.<String, Double>of().entrySet() : categories.entrySet()) {
-      Query q =
-          new org.apache.lucene.search.ConstantScoreQuery(
-              new org.apache.lucene.search.TermQuery(new Term(IndexSchema.CATEGORY, c.getKey())));
-      b.add(
-          new org.apache.lucene.search.BoostQuery(
-              q, (float) (categoryWeight / TOPIC_BOOST * c.getValue())),
-          Occur.SHOULD);
-    }
-    if (topicsRequired && boosts > 0) {
-      b.setMinimumNumberShouldMatch(1);
-    }
-    if (!excluded.isEmpty()) {
-      b.add(
-          new TermInSetQuery(IndexSchema.ID, excluded.stream().map(BytesRef::new).toList()),
-          Occur.MUST_NOT);
-    }
-    return b.build();
-  }
-
-  /** The query a topic matches with a constant score of 1; null when it matches nothing. */
-  private Query topicQuery(Topic t) {
-    return switch (t.kind()) {
-      case CATEGORY ->
-          new org.apache.lucene.search.ConstantScoreQuery(
-              new org.apache.lucene.search.TermQuery(new Term(IndexSchema.CATEGORY, t.value())));
-      case KEYWORD, EXCLUDE -> matches.matchQuery(UserQuery.parse(phrase(t.value())));
-      case SEARCH -> matches.matchQuery(UserQuery.parse(t.value()));
-    };
-  }
-
-  private static String phrase(String value) {
-    return "\"" + value.replace("\"", " ") + "\"";
-  }
-
-  private record Scored(String id, double score) {}
-
-  /** The best {@code limit} candidates by score, ties (also at the cut) broken by smaller id. */
-  private List<Scored> top(Query query, Candidates collector, int limit) {
-    return index.withSearcher(
-        s -> {
-          Candidates.Scored all = s.search(query, collector);
-          Integer[] order = new Integer[all.size()];
-          for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-          }
-          java.util.Arrays.sort(order, (a, b) -> Double.compare(all.scores()[b], all.scores()[a]));
-          int cut = Math.min(limit, order.length);
-          double boundary = cut == 0 ? 0 : all.scores()[order[cut - 1]];
-          int end = cut;
-          while (end < order.length && all.scores()[order[end]] == boundary) {
-            end++;
-          }
-          List<Scored> out = new ArrayList<>(end);
-          org.apache.lucene.index.StoredFields stored = s.storedFields();
-          for (int i = 0; i < end; i++) {
-            int doc = all.docs()[order[i]];
-            String id = stored.document(doc, Set.of(IndexSchema.ID)).get(IndexSchema.ID);
-            out.add(new Scored(id, all.scores()[order[i]]));
-          }
-          out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
-          return List.copyOf(out.subList(0, cut));
-        });
-  }
-
   /**
    * @param categories the reader's upvoted categories (personal lists), or null (trending lists)
    */
@@ -365,27 +252,9 @@ public final class Recommender {
     List<String> ids = top.stream().map(Scored::id).toList();
     Map<String, Paper> found = papers.findAll(ids);
     Map<String, float[]> vectors = personal ? papers.findEmbeddings(model, ids) : Map.of();
-    Map<String, List<Topic>> matched = matchedTopics(ids, topics);
+    Map<String, List<Topic>> matched = queries.matchedTopics(ids, topics);
     Map<String, String> nearestTitle = new HashMap<>();
-    Map<String, String> nearest = new HashMap<>();
-    for (String id : ids) {
-      float[] v = vectors.get(id);
-      if (v == null) {
-        continue;
-      }
-      String best = null;
-      double bestSim = SIMILAR_ENOUGH;
-      for (var p : positives.entrySet()) {
-        double sim = dot(v, p.getValue());
-        if (sim > bestSim || (sim == bestSim && best != null && p.getKey().compareTo(best) < 0)) {
-          best = p.getKey();
-          bestSim = sim;
-        }
-      }
-      if (best != null) {
-        nearest.put(id, best);
-      }
-    }
+    Map<String, String> nearest = Reasons.nearestUpvoted(ids, vectors, positives);
     papers
         .findAll(new TreeSet<>(nearest.values()))
         .forEach((id, p) -> nearestTitle.put(id, p.title()));
@@ -410,115 +279,20 @@ public final class Recommender {
           new Recommendation(
               e,
               s.score(),
-              reason(
+              Reasons.reason(
                   s.id(),
                   matched,
                   nearest,
                   nearestTitle,
-                  personal ? inYourCategory(e.paper(), categories) : null,
+                  personal ? Reasons.inYourCategory(e.paper(), categories) : null,
                   personal,
                   period)));
     }
     return out;
   }
 
-  private static String reason(
-      String id,
-      Map<String, List<Topic>> matched,
-      Map<String, String> nearest,
-      Map<String, String> titles,
-      String category,
-      boolean personal,
-      Period period) {
-    List<String> parts = new ArrayList<>();
-    String near = nearest.get(id);
-    if (near != null && titles.containsKey(near)) {
-      parts.add("Similar to “" + shorten(titles.get(near)) + "”, which you upvoted");
-    }
-    List<Topic> ts = matched.getOrDefault(id, List.of());
-    if (!ts.isEmpty()) {
-      String labels = String.join(", ", ts.stream().limit(3).map(Topic::label).toList());
-      parts.add(
-          (parts.isEmpty() ? "Matches" : "matches")
-              + " your "
-              + (ts.size() == 1 ? "topic " : "topics ")
-              + labels);
-    }
-    if (parts.isEmpty() && category != null) {
-      parts.add(category);
-    }
-    if (parts.isEmpty()) {
-      parts.add(
-          personal
-              ? "Close to the papers you upvoted"
-              : "Trending "
-                  + (period.kind() == Period.Kind.DAY ? "today" : "this " + period.kind().key()));
-    }
-    return String.join("; ", parts);
-  }
-
-  /** "In cs.CL, like 40% of the papers you upvoted" for the reader's most shared category. */
-  private static String inYourCategory(Paper p, Map<String, Double> categories) {
-    for (var c : categories.entrySet()) {
-      if (p.categories().contains(c.getKey())) {
-        return "In "
-            + c.getKey()
-            + ", like "
-            + Math.round(c.getValue() * 100)
-            + "% of the papers you upvoted";
-      }
-    }
-    return null;
-  }
-
-  /** Which boosting topics each of {@code ids} matches, in the reader's topic order. */
-  private Map<String, List<Topic>> matchedTopics(List<String> ids, List<Topic> topics) {
-    Map<String, List<Topic>> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    Query only = new TermInSetQuery(IndexSchema.ID, ids.stream().map(BytesRef::new).toList());
-    index.withSearcher(
-        s -> {
-          for (Topic t : topics) {
-            Query q = t.kind() == Topic.Kind.EXCLUDE ? null : topicQuery(t);
-            if (q == null) {
-              continue;
-            }
-            Query both =
-                new BooleanQuery.Builder().add(q, Occur.FILTER).add(only, Occur.FILTER).build();
-            for (String id : idsOf(s, both, ids.size())) {
-              out.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
-            }
-          }
-          return null;
-        });
-    return out;
-  }
-
-  private static Collection<String> idsOf(IndexSearcher s, Query q, int n) throws IOException {
-    List<String> out = new ArrayList<>();
-    org.apache.lucene.index.StoredFields stored = s.storedFields();
-    for (var sd : s.search(q, Math.max(1, n)).scoreDocs) {
-      out.add(stored.document(sd.doc, Set.of(IndexSchema.ID)).get(IndexSchema.ID));
-    }
-    return out;
-  }
-
   private static double trending(int upvotes, long day, Instant reference) {
     return TrendingScore.score(upvotes, LocalDate.ofEpochDay(day), reference);
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  private static String shorten(String title) {
-    return title.length() <= 80 ? title : title.substring(0, 77).strip() + "…";
   }
 
   private static Instant endOf(LocalDate d) {
