@@ -30,7 +30,7 @@ final class EmbedCommand implements Callable<Integer> {
     try (Workspace w = Workspace.open(config, main.err);
         Embedder embedder = new Embedder(config.embeddingModel())) {
       String model = config.embeddingModel().key();
-      long todo = w.store.countLive() - w.store.countEmbedded(model);
+      long todo = w.store.countLive() - w.store.embeddings().count(model);
       long start = System.nanoTime();
       long done;
       if (System.console() != null && !quiet && todo > 0) {
@@ -49,7 +49,12 @@ final class EmbedCommand implements Callable<Integer> {
       double seconds = Math.max(1, System.nanoTime() - start) / 1e9;
       main.out.printf(
           "embedded %,d papers with %s in %.1f s (%,.1f papers/s); %,d of %,d papers have embeddings%n",
-          done, model, seconds, done / seconds, w.store.countEmbedded(model), w.store.countLive());
+          done,
+          model,
+          seconds,
+          done / seconds,
+          w.store.embeddings().count(model),
+          w.store.countLive());
       return ExitCodes.OK;
     }
   }

@@ -112,15 +112,15 @@ final class EvalRecsCommand implements Callable<Integer> {
       Optional<Path> cacheFile =
           Optional.ofNullable(cache).map(c -> c.resolve(model + "-recs-" + seed + ".vectors"));
       if (cacheFile.isPresent() && Files.exists(cacheFile.get())) {
-        w.store.saveEmbeddings(model, VectorCache.read(cacheFile.get()));
+        w.store.embeddings().save(model, VectorCache.read(cacheFile.get()));
       }
-      long missing = w.store.countLive() - w.store.countEmbedded(model);
+      long missing = w.store.countLive() - w.store.embeddings().count(model);
       if (missing > 0) {
         main.err.printf(Locale.ROOT, "paperboy: embedding %d papers…%n", missing);
         EmbeddingStage.run(w.store, embedder, w.index, n -> {});
       }
       if (cacheFile.isPresent()) {
-        VectorCache.write(cacheFile.get(), w.store.findEmbeddings(model, ids(papers)));
+        VectorCache.write(cacheFile.get(), w.store.embeddings().find(model, ids(papers)));
       }
       Reindexer.rebuild(w.store, w.index, model, n -> {});
       Clock clock = Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC);

@@ -100,7 +100,7 @@ final class ImportCommand implements Callable<Integer> {
         // Dropped first: a crash mid-import must not leave an index that looks current.
         Workspace.dropIndex(config);
         report = new Importer(store).run(paths, options, reporter);
-        awaiting = store.countLive() - store.countEmbedded(model);
+        awaiting = store.countLive() - store.embeddings().count(model);
       } finally {
         reporter.finish();
       }
@@ -109,7 +109,7 @@ final class ImportCommand implements Callable<Integer> {
         IndexFollower follower = new IndexFollower(w.store, w.index, model);
         report = new Importer(w.store, follower).run(paths, options, reporter);
         w.index.commit();
-        awaiting = w.store.countLive() - w.store.countEmbedded(model);
+        awaiting = w.store.countLive() - w.store.embeddings().count(model);
       } finally {
         reporter.finish();
       }

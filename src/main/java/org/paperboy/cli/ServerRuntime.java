@@ -280,7 +280,7 @@ public final class ServerRuntime implements AutoCloseable {
   private String computeSearchStatus() {
     String model = workspace.config.embeddingModel().key();
     long live = workspace.store.countLive();
-    long done = workspace.store.countEmbedded(model);
+    long done = workspace.store.embeddings().count(model);
     if (live == 0 || done >= live) {
       return null;
     }
@@ -331,7 +331,9 @@ public final class ServerRuntime implements AutoCloseable {
                   if (done > 0 && announced.compareAndSet(false, true)) {
                     LOG.info(
                         "embedding {} papers in the background with {}",
-                        done + workspace.store.countLive() - workspace.store.countEmbedded(model),
+                        done
+                            + workspace.store.countLive()
+                            - workspace.store.embeddings().count(model),
                         model);
                   }
                 };
@@ -346,7 +348,7 @@ public final class ServerRuntime implements AutoCloseable {
                   n,
                   Math.round(seconds),
                   Math.round(n / seconds),
-                  workspace.store.countLive() - workspace.store.countEmbedded(model));
+                  workspace.store.countLive() - workspace.store.embeddings().count(model));
             }
             lease.release();
           } finally {

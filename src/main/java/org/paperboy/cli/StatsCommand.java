@@ -45,7 +45,7 @@ final class StatsCommand implements Callable<Integer> {
     Stores.Opened opened = Stores.openAll(config);
     try (PaperStore store = opened.papers()) {
       s = store.stats();
-      embedded = store.countEmbedded(model);
+      embedded = store.embeddings().count(model);
       harvests = new HarvestStore(opened.jdbc()).all();
       subscriptions = new SubscriptionStore(opened.jdbc()).counts();
       outbox = new Outbox(opened.jdbc()).counts();

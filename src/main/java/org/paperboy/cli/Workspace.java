@@ -90,7 +90,7 @@ final class Workspace implements AutoCloseable {
     // On a shared store the local index follows the store's change log from a mark taken before
     // it is filled (ChangeFollower); one built without a mark is rebuilt so that it has one.
     boolean follows = !config.embeddedStore();
-    long mark = follows ? store.lastChange() : -1;
+    long mark = follows ? store.changes().last() : -1;
     if (follows && !lucene.rebuildNeeded() && lucene.followedChange() < 0) {
       lucene.deleteAll();
       stale.add(lucene);
@@ -168,7 +168,7 @@ final class Workspace implements AutoCloseable {
         engine,
         embedder,
         config.fusion(),
-        id -> Optional.ofNullable(store.findEmbeddings(model, java.util.List.of(id)).get(id)));
+        id -> Optional.ofNullable(store.embeddings().find(model, java.util.List.of(id)).get(id)));
   }
 
   /**

@@ -40,7 +40,7 @@ public final class EmbeddingStage {
     long done = 0;
     int sinceCommit = 0;
     while (!Thread.currentThread().isInterrupted() && keepGoing.getAsBoolean()) {
-      List<Paper> batch = store.papersWithoutEmbedding(model, after, BATCH);
+      List<Paper> batch = store.embeddings().papersWithout(model, after, BATCH);
       if (batch.isEmpty()) {
         break;
       }
@@ -53,7 +53,7 @@ public final class EmbeddingStage {
       for (int i = 0; i < batch.size(); i++) {
         byId.put(batch.get(i).id(), vectors.get(i));
       }
-      store.saveEmbeddings(model, byId);
+      store.embeddings().save(model, byId);
       for (int i = 0; i < batch.size(); i++) {
         index.upsert(batch.get(i), vectors.get(i));
       }

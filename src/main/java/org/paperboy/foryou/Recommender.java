@@ -134,7 +134,7 @@ public final class Recommender {
     List<String> upvoted = interests.upvoted(userId);
     Set<String> dismissed = interests.dismissed(userId);
     List<Topic> topics = interests.topics(userId);
-    Map<String, float[]> positives = papers.findEmbeddings(model, upvoted);
+    Map<String, float[]> positives = papers.embeddings().find(model, upvoted);
     Set<String> excluded = new TreeSet<>(upvoted);
     excluded.addAll(dismissed);
     excluded.addAll(alsoExcluded);
@@ -205,7 +205,7 @@ public final class Recommender {
     if (cached != null) {
       return cached;
     }
-    List<float[]> negatives = new ArrayList<>(papers.findEmbeddings(model, dismissed).values());
+    List<float[]> negatives = new ArrayList<>(papers.embeddings().find(model, dismissed).values());
     Set<String> positiveIds = pos.keySet();
     negatives.addAll(index.withSearcher(s -> Candidates.sample(s, BACKGROUND, signals.hashCode())));
     if (negatives.isEmpty()) {
@@ -251,7 +251,7 @@ public final class Recommender {
     boolean personal = categories != null;
     List<String> ids = top.stream().map(Scored::id).toList();
     Map<String, Paper> found = papers.findAll(ids);
-    Map<String, float[]> vectors = personal ? papers.findEmbeddings(model, ids) : Map.of();
+    Map<String, float[]> vectors = personal ? papers.embeddings().find(model, ids) : Map.of();
     Map<String, List<Topic>> matched = queries.matchedTopics(ids, topics);
     Map<String, String> nearestTitle = new HashMap<>();
     Map<String, String> nearest = Reasons.nearestUpvoted(ids, vectors, positives);

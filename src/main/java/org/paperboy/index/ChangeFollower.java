@@ -50,22 +50,22 @@ public final class ChangeFollower {
    */
   public synchronized int catchUp() {
     long mark = Math.max(0, index.followedChange());
-    long first = store.firstChange();
+    long first = store.changes().first();
     if (first > mark + 1) {
       return rebuild();
     }
     int applied = 0;
     while (true) {
-      List<PaperStore.PaperChange> changes = store.changesAfter(mark, BATCH);
+      List<org.paperboy.store.ChangeLog.Change> changes = store.changes().after(mark, BATCH);
       if (changes.isEmpty()) {
         break;
       }
       Set<String> ids = new LinkedHashSet<>();
-      for (PaperStore.PaperChange c : changes) {
+      for (org.paperboy.store.ChangeLog.Change c : changes) {
         ids.add(c.paperId());
       }
       Map<String, Paper> papers = store.findAll(ids);
-      Map<String, float[]> vectors = store.findEmbeddings(model, ids);
+      Map<String, float[]> vectors = store.embeddings().find(model, ids);
       for (String id : ids) {
         Paper p = papers.get(id);
         if (p == null) {
@@ -82,14 +82,14 @@ public final class ChangeFollower {
       index.commit();
     }
     if (mark - first >= retained + retained / 10) {
-      store.pruneChanges(retained);
+      store.changes().prune(retained);
     }
     return applied;
   }
 
   /** Entries this index still needed were pruned: build it again from the store. */
   private int rebuild() {
-    long mark = store.lastChange();
+    long mark = store.changes().last();
     index.deleteAll();
     index.followedChange(mark);
     return (int) Reindexer.fill(store, index, model, n -> {});

@@ -33,7 +33,7 @@ public final class IndexFollower implements Consumer<BatchWriter.Committed> {
     for (Paper p : c.changed()) {
       ids.add(p.id());
     }
-    Map<String, float[]> vectors = store.findEmbeddings(model, ids);
+    Map<String, float[]> vectors = store.embeddings().find(model, ids);
     for (Paper p : c.changed()) {
       if (c.created().contains(p.id())) {
         index.add(p, vectors.get(p.id()));

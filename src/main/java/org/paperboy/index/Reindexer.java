@@ -22,14 +22,16 @@ public final class Reindexer {
   public static long fill(
       PaperStore store, SearchIndex index, String model, LongConsumer progress) {
     long[] n = {0};
-    store.forEachLiveWithEmbedding(
-        model,
-        (paper, vector) -> {
-          index.upsert(paper, vector);
-          if (++n[0] % 10_000 == 0) {
-            progress.accept(n[0]);
-          }
-        });
+    store
+        .embeddings()
+        .forEachLivePaper(
+            model,
+            (paper, vector) -> {
+              index.upsert(paper, vector);
+              if (++n[0] % 10_000 == 0) {
+                progress.accept(n[0]);
+              }
+            });
     index.commit();
     progress.accept(n[0]);
     return n[0];

@@ -44,7 +44,7 @@ public final class ServeGauges {
         "paperboy.embedding.queue",
         "Papers still without an embedding for the configured model",
         Tags.of("model", s.model()),
-        () -> s.store().countLive() - s.store().countEmbedded(s.model()));
+        () -> s.store().countLive() - s.store().embeddings().count(s.model()));
     m.counter(
         "paperboy.embedding.embedded",
         "Papers embedded by this process's background embedding",

@@ -24,18 +24,6 @@ public interface PaperStore extends AutoCloseable {
 
   long countLive();
 
-  /** Up to {@code limit} live papers after {@code afterId} (in id order) with no embedding yet. */
-  java.util.List<Paper> papersWithoutEmbedding(String model, String afterId, int limit);
-
-  void saveEmbeddings(String model, java.util.Map<String, float[]> vectors);
-
-  java.util.Map<String, float[]> findEmbeddings(String model, java.util.Collection<String> ids);
-
-  long countEmbedded(String model);
-
-  /** Every live paper in id order with its embedding, or null when it has none yet. */
-  void forEachLiveWithEmbedding(String model, java.util.function.BiConsumer<Paper, float[]> action);
-
   StoreStats stats();
 
   /** Live papers whose Daily Papers day lies in {@code [first, last]}, in id order. */
@@ -53,23 +41,11 @@ public interface PaperStore extends AutoCloseable {
    */
   boolean putOnDay(String id, java.time.LocalDate day);
 
-  /**
-   * The newest entry of the change log ({@code paper_changes}): 0 when empty. Only the PostgreSQL
-   * store writes the log (see {@code Dialect}); on SQLite it stays empty.
-   */
-  long lastChange();
+  /** The papers' embeddings, per model. */
+  EmbeddingStore embeddings();
 
-  /** Up to {@code limit} change-log entries after {@code seq}, oldest first. */
-  java.util.List<PaperChange> changesAfter(long seq, int limit);
-
-  /** The oldest entry still in the change log: 0 when empty. */
-  long firstChange();
-
-  /** Deletes all but the newest {@code keep} change-log entries; returns how many went. */
-  int pruneChanges(long keep);
-
-  /** One change-log entry: the paper with this id was written (or deleted) in that commit. */
-  record PaperChange(long seq, String paperId) {}
+  /** The log of committed paper changes that app nodes follow. */
+  ChangeLog changes();
 
   @Override
   void close();

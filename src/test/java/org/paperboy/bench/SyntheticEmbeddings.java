@@ -31,7 +31,7 @@ public final class SyntheticEmbeddings {
       String after = "";
       long done = 0;
       while (true) {
-        List<Paper> batch = store.papersWithoutEmbedding(model, after, 2000);
+        List<Paper> batch = store.embeddings().papersWithout(model, after, 2000);
         if (batch.isEmpty()) {
           break;
         }
@@ -39,7 +39,7 @@ public final class SyntheticEmbeddings {
         for (Paper p : batch) {
           vectors.put(p.id(), vector(p.id()));
         }
-        store.saveEmbeddings(model, vectors);
+        store.embeddings().save(model, vectors);
         done += batch.size();
         after = batch.get(batch.size() - 1).id();
       }

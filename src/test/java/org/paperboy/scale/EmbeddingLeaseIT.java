@@ -67,10 +67,10 @@ class EmbeddingLeaseIT {
       }
       String model = PaperboyConfig.DEFAULT_MODEL.key();
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-      while (papers.countEmbedded(model) < live && System.nanoTime() < end) {
+      while (papers.embeddings().count(model) < live && System.nanoTime() < end) {
         Thread.sleep(250);
       }
-      assertThat(papers.countEmbedded(model)).isEqualTo(live);
+      assertThat(papers.embeddings().count(model)).isEqualTo(live);
       long byA = nodes.get(0).embeddedInBackground();
       long byB = nodes.get(1).embeddedInBackground();
       end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -70,7 +70,7 @@ class PostgresStoreIT extends StoreContract {
                   for (String id : embedded.subList(i, i + 10)) {
                     batch.put(id, unit(id));
                   }
-                  papers.saveEmbeddings("m", batch);
+                  papers.embeddings().save("m", batch);
                 }
               });
       Future<?> edits =
@@ -116,7 +116,7 @@ class PostgresStoreIT extends StoreContract {
                       .size());
           return null;
         });
-    long mark = papers.lastChange();
+    long mark = papers.changes().last();
     assertThat(index.followedChange()).isEqualTo(mark);
     index.close();
 
@@ -143,8 +143,8 @@ class PostgresStoreIT extends StoreContract {
   void aNodeBehindThePrunedLogRebuildsItsIndex() {
     assertThat(cli(importArgs()).exit()).isZero();
     long live = papers.countLive();
-    long last = papers.lastChange();
-    assertThat(papers.firstChange()).isEqualTo(1);
+    long last = papers.changes().last();
+    assertThat(papers.changes().first()).isEqualTo(1);
 
     PaperIndex up = PaperIndex.open(tmp.resolve("up"), SETTINGS);
     PaperIndex down = PaperIndex.open(tmp.resolve("down"), SETTINGS);
@@ -153,13 +153,13 @@ class PostgresStoreIT extends StoreContract {
       down.followedChange(0);
       assertThat(new ChangeFollower(papers, up, "m", 10).catchUp()).isEqualTo((int) live);
       // Caught up, the running node pruned the log to its newest 10 entries.
-      assertThat(papers.firstChange()).isEqualTo(last - 9);
-      assertThat(papers.lastChange()).isEqualTo(last);
+      assertThat(papers.changes().first()).isEqualTo(last - 9);
+      assertThat(papers.changes().last()).isEqualTo(last);
 
       assertThat(new ChangeFollower(papers, down, "m", 10).catchUp()).isEqualTo((int) live);
       assertThat(down.count()).isEqualTo((int) live);
       assertThat(down.followedChange()).isEqualTo(last);
-      Paper p = papers.find(papers.changesAfter(last - 1, 1).get(0).paperId()).orElseThrow();
+      Paper p = papers.find(papers.changes().after(last - 1, 1).get(0).paperId()).orElseThrow();
       papers.putOnDay(p.id(), LocalDate.parse("2026-09-01"));
       assertThat(new ChangeFollower(papers, down, "m", 10).catchUp()).isEqualTo(1);
     } finally {

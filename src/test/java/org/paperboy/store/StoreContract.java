@@ -115,9 +115,9 @@ abstract class StoreContract {
     assertThat(ids).hasSize((int) live).isSorted().doesNotHaveDuplicates();
     // Only a shared store keeps a change log for app nodes to follow (ChangeFollower).
     if (dialect() == Dialect.SQLITE) {
-      assertThat(papers.lastChange()).isZero();
+      assertThat(papers.changes().last()).isZero();
     } else {
-      assertThat(papers.lastChange()).isGreaterThanOrEqualTo(live);
+      assertThat(papers.changes().last()).isGreaterThanOrEqualTo(live);
     }
     // Byte order on both engines (PostgreSQL's id column uses the C collation).
     List<String> sorted = new ArrayList<>(ids);
@@ -158,7 +158,7 @@ abstract class StoreContract {
   @Test
   void embeddingsRoundTripAndPageByPaper() {
     assertThat(cli(importArgs()).exit()).isZero();
-    List<Paper> firstPage = papers.papersWithoutEmbedding("m", "", 100);
+    List<Paper> firstPage = papers.embeddings().papersWithout("m", "", 100);
     assertThat(firstPage).hasSize(100);
     Map<String, float[]> vectors = new LinkedHashMap<>();
     for (int i = 0; i < firstPage.size(); i++) {
@@ -167,15 +167,15 @@ abstract class StoreContract {
       v[(i + 1) % 384] = -0.5f;
       vectors.put(firstPage.get(i).id(), v);
     }
-    papers.saveEmbeddings("m", vectors);
-    assertThat(papers.countEmbedded("m")).isEqualTo(100);
-    Map<String, float[]> back = papers.findEmbeddings("m", vectors.keySet());
+    papers.embeddings().save("m", vectors);
+    assertThat(papers.embeddings().count("m")).isEqualTo(100);
+    Map<String, float[]> back = papers.embeddings().find("m", vectors.keySet());
     assertThat(back).hasSize(100);
     vectors.forEach((id, v) -> assertThat(back.get(id)).containsExactly(v));
-    List<Paper> next = papers.papersWithoutEmbedding("m", "", 100);
+    List<Paper> next = papers.embeddings().papersWithout("m", "", 100);
     assertThat(next).extracting(Paper::id).doesNotContainAnyElementsOf(vectors.keySet());
     int[] withVector = {0};
-    papers.forEachLiveWithEmbedding("m", (p, v) -> withVector[0] += v == null ? 0 : 1);
+    papers.embeddings().forEachLivePaper("m", (p, v) -> withVector[0] += v == null ? 0 : 1);
     assertThat(withVector[0]).isEqualTo(100);
   }
 

@@ -1,0 +1,137 @@
+package org.paperboy.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.paperboy.paper.Paper;
+
+/**
+ * A write transaction on one JDBC connection (SQLite or PostgreSQL).
+ *
+ * @param changed the ids of the papers written so far, for {@code paper_changes}
+ */
+record JdbcPaperTx(Connection c, Set<String> changed) implements PaperTx {
+
+  @Override
+  public Map<String, Paper> findByIds(Collection<String> ids) {
+    Map<String, Paper> out = new HashMap<>();
+    for (List<String> chunk : SqlPaperStore.chunks(ids)) {
+      query(
+          "SELECT "
+              + PaperRows.COLUMNS
+              + " FROM papers WHERE id IN ("
+              + SqlPaperStore.placeholders(chunk.size())
+              + ")",
+          chunk,
+          p -> out.put(p.id(), p));
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, List<Paper>> findByTitleKeys(
+      Collection<String> keys, boolean provisionalOnly) {
+    Map<Long, String> byHash = new HashMap<>();
+    for (String k : keys) {
+      byHash.put(PaperRows.titleHash(k), k);
+    }
+    Map<String, List<Paper>> out = new HashMap<>();
+    for (List<Long> chunk : SqlPaperStore.chunks(byHash.keySet())) {
+      query(
+          "SELECT "
+              + PaperRows.COLUMNS
+              + " FROM papers WHERE title_hash IN ("
+              + SqlPaperStore.placeholders(chunk.size())
+              + ")"
+              + (provisionalOnly ? " AND provisional = 1" : "")
+              + " ORDER BY id",
+          chunk,
+          p -> {
+            String key = p.titleKey();
+            if (keys.contains(key)) { // a hash collision must not merge different titles
+              out.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+            }
+          });
+    }
+    return out;
+  }
+
+  @Override
+  public boolean hasProvisional() {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT 1 FROM papers WHERE provisional = 1 LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void upsert(Collection<Paper> papers) {
+    if (papers.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(PaperRows.upsertSql())) {
+      for (Paper p : papers) {
+        PaperRows.bind(ps, p);
+        ps.addBatch();
+        changed.add(p.id());
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw new StoreException("database write failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void deleteEmbeddings(Collection<String> ids) {
+    deleteEach("DELETE FROM embeddings WHERE paper_id = ?", ids);
+    changed.addAll(ids);
+  }
+
+  @Override
+  public void delete(Collection<String> ids) {
+    deleteEach("DELETE FROM papers WHERE id = ?", ids);
+    changed.addAll(ids);
+  }
+
+  /** Runs a one-parameter DELETE for each id, as one JDBC batch. */
+  private void deleteEach(String sql, Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (String id : ids) {
+        ps.setString(1, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw new StoreException("database write failed: " + e.getMessage(), e);
+    }
+  }
+
+  void query(String sql, List<?> params, Consumer<Paper> sink) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(PaperRows.read(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+}
