@@ -19,7 +19,7 @@ bin/paperboy --version >/dev/null
 rm -rf "$data"
 bin/paperboy import --quiet --no-index --as-of 2024-12-01 --data "$data" "${sources[@]}"
 "$JAVA_HOME/bin/java" -cp "target/test-classes:target/paperboy.jar:target/lib/*" \
-  org.paperboy.bench.SyntheticEmbeddings "$data" all-minilm-l6-v2-q
+  org.paperboy.bench.SyntheticEmbeddings "$data" bge-small-en-v1.5-q
 start=$(date +%s.%N)
 /usr/bin/time -v -o "$data.reindex-time" bin/paperboy reindex --data "$data"
 end=$(date +%s.%N)

@@ -14,7 +14,7 @@ bin/paperboy --version >/dev/null
 if [ ! -d "$data" ]; then
   bin/paperboy import --quiet --no-index --data "$data" ../shared/data/arxiv-kaggle-format
   "$JAVA_HOME/bin/java" -cp "target/test-classes:target/paperboy.jar:target/lib/*" \
-    org.paperboy.bench.SyntheticEmbeddings "$data" all-minilm-l6-v2-q
+    org.paperboy.bench.SyntheticEmbeddings "$data" bge-small-en-v1.5-q
   bin/paperboy reindex --data "$data"
 fi
 "$JAVA_HOME/bin/java" "${PAPERBOY_JVM_FLAGS[@]}" -cp "target/test-classes:target/paperboy.jar:target/lib/*" \

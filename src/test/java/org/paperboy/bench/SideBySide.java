@@ -43,7 +43,7 @@ import org.paperboy.testing.ServeProcess;
  * <p>Usage: {@code SideBySide DATA_DIR KAGGLE_FILE SECONDS} (bench/scaled.sh sets it up).
  */
 public final class SideBySide {
-  private static final String MODEL = "all-minilm-l6-v2-q";
+  private static final String MODEL = org.paperboy.config.PaperboyConfig.DEFAULT_MODEL.key();
 
   private SideBySide() {}
 
