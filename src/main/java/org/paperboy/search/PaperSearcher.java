@@ -121,7 +121,7 @@ public final class PaperSearcher {
         if (fusion.scoresEveryCandidate()) {
           List<ScoredId> lex = scored(lexical, d.hits(), ids -> engine.keywordScores(q, ids));
           List<ScoredId> near =
-              scored(d.hits(), lexical, ids -> engine.vectorScores(d.vector(), ids));
+              rescored(d.hits(), lexical, ids -> engine.vectorScores(d.vector(), ids));
           yield Fusion.fuse(fusion, lex, near, n);
         }
         yield Fusion.fuse(fusion, lexical, d.hits(), n);
@@ -135,6 +135,25 @@ public final class PaperSearcher {
   private Dense dense(UserQuery q, int n) {
     float[] v = embedder.orElseThrow().encodeQuery(q.freeText());
     return new Dense(v, engine.nearest(v, n, q));
+  }
+
+  /**
+   * Every paper of {@code list} and {@code other} scored anew by {@code scorer}, best first: the
+   * dense side, whose exact scores then all come from one formula (OpenSearch's scoring script and
+   * its kNN query scale cosine differently, and differently across versions; on Lucene the scores
+   * are the kNN query's own).
+   */
+  private static List<ScoredId> rescored(
+      List<ScoredId> list,
+      List<ScoredId> other,
+      Function<java.util.Set<String>, Map<String, Float>> scorer) {
+    java.util.Set<String> all = new java.util.LinkedHashSet<>();
+    list.forEach(s -> all.add(s.id()));
+    other.forEach(s -> all.add(s.id()));
+    List<ScoredId> out = new ArrayList<>(all.size());
+    scorer.apply(all).forEach((id, score) -> out.add(new ScoredId(id, score)));
+    out.sort(ScoredId.RANKING);
+    return out;
   }
 
   /**
@@ -206,7 +225,7 @@ public final class PaperSearcher {
       out = near;
     } else if (fusion.scoresEveryCandidate()) {
       List<ScoredId> lex = scored(lexical, near, ids -> engine.moreLikeThisScores(id, ids));
-      List<ScoredId> full = scored(near, lexical, ids -> engine.vectorScores(v.get(), ids));
+      List<ScoredId> full = rescored(near, lexical, ids -> engine.vectorScores(v.get(), ids));
       out = Fusion.fuse(fusion, lex, full, limit);
     } else {
       out = Fusion.fuse(fusion, lexical, near, limit);
