@@ -148,20 +148,7 @@ public final class OpenSearchEngine implements SearchEngine {
   @Override
   public Map<String, Float> keywordScores(UserQuery q, Collection<String> ids) {
     ObjectNode text = textQuery(q, IndexSchema.CONTENTS);
-    if (text == null || ids.isEmpty()) {
-      return Map.of();
-    }
-    ObjectNode body = OpenSearchClient.object();
-    body.put("size", ids.size());
-    body.put("_source", false);
-    ObjectNode b = body.putObject("query").putObject("bool");
-    b.putArray("must").add(text);
-    ArrayNode values = b.putArray("filter").addObject().putObject("ids").putArray("values");
-    ids.forEach(values::add);
-    Map<String, Float> out = new HashMap<>();
-    ids(client.send("POST", index + "/_search", body))
-        .forEach(h -> out.put(h.id(), (float) h.score()));
-    return out;
+    return text == null || ids.isEmpty() ? Map.of() : scoresOf(text, ids);
   }
 
   /**
