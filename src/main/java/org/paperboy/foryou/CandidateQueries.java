@@ -19,7 +19,7 @@ import org.apache.lucene.util.BytesRef;
 import org.paperboy.feed.Period;
 import org.paperboy.index.IndexSchema;
 import org.paperboy.index.PaperIndex;
-import org.paperboy.search.LuceneSearchEngine;
+import org.paperboy.search.LuceneQueries;
 import org.paperboy.search.UserQuery;
 
 /**
@@ -28,12 +28,10 @@ import org.paperboy.search.UserQuery;
  */
 final class CandidateQueries {
   private final PaperIndex index;
-  private final LuceneSearchEngine matches;
   private final double categoryWeight;
 
   CandidateQueries(PaperIndex index, double categoryWeight) {
     this.index = index;
-    this.matches = new LuceneSearchEngine(index);
     this.categoryWeight = categoryWeight;
   }
 
@@ -96,8 +94,8 @@ final class CandidateQueries {
       case CATEGORY ->
           new org.apache.lucene.search.ConstantScoreQuery(
               new org.apache.lucene.search.TermQuery(new Term(IndexSchema.CATEGORY, t.value())));
-      case KEYWORD, EXCLUDE -> matches.matchQuery(UserQuery.parse(phrase(t.value())));
-      case SEARCH -> matches.matchQuery(UserQuery.parse(t.value()));
+      case KEYWORD, EXCLUDE -> LuceneQueries.match(UserQuery.parse(phrase(t.value())));
+      case SEARCH -> LuceneQueries.match(UserQuery.parse(t.value()));
     };
   }
 

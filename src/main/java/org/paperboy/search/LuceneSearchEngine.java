@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -16,7 +14,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -25,13 +22,11 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedSetSortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.paperboy.index.IndexSchema;
 import org.paperboy.index.PaperIndex;
@@ -61,12 +56,12 @@ public final class LuceneSearchEngine implements SearchEngine {
 
   @Override
   public boolean hasText(UserQuery q) {
-    return textQuery(q, IndexSchema.CONTENTS) != null;
+    return LuceneQueries.text(q, IndexSchema.CONTENTS) != null;
   }
 
   @Override
   public boolean hasFilter(UserQuery q) {
-    return filter(q) != null;
+    return LuceneQueries.filter(q) != null;
   }
 
   @Override
@@ -85,8 +80,8 @@ public final class LuceneSearchEngine implements SearchEngine {
 
   @Override
   public List<ScoredId> keyword(UserQuery q, int n) {
-    Query text = textQuery(q, IndexSchema.CONTENTS);
-    Query filter = filter(q);
+    Query text = LuceneQueries.text(q, IndexSchema.CONTENTS);
+    Query filter = LuceneQueries.filter(q);
     Query query;
     if (text == null) {
       query = new ConstantScoreQuery(filter == null ? MatchAllDocsQuery.INSTANCE : filter);
@@ -120,7 +115,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         s -> {
           Query like = likeQuery(s, id);
           if (like != null && !ids.isEmpty()) {
-            ids(s, s.search(only(like, ids), ids.size(), BY_SCORE_THEN_ID, true))
+            ids(s, s.search(LuceneQueries.only(like, ids), ids.size(), BY_SCORE_THEN_ID, true))
                 .forEach(h -> out.put(h.id(), (float) h.score()));
           }
           return null;
@@ -145,32 +140,13 @@ public final class LuceneSearchEngine implements SearchEngine {
     return mlt.like(IndexSchema.CONTENTS, new java.io.StringReader(text));
   }
 
-  /** {@code q} restricted to the papers {@code ids}, scores unchanged. */
-  private static Query only(Query q, java.util.Collection<String> ids) {
-    return new BooleanQuery.Builder()
-        .add(q, BooleanClause.Occur.MUST)
-        .add(
-            KeywordField.newSetQuery(
-                IndexSchema.ID, ids.stream().map(org.apache.lucene.util.BytesRef::new).toList()),
-            BooleanClause.Occur.FILTER)
-        .build();
-  }
-
   @Override
   public Map<String, Float> keywordScores(UserQuery q, java.util.Collection<String> ids) {
-    Query text = textQuery(q, IndexSchema.CONTENTS);
+    Query text = LuceneQueries.text(q, IndexSchema.CONTENTS);
     if (text == null || ids.isEmpty()) {
       return Map.of();
     }
-    Query only =
-        new BooleanQuery.Builder()
-            .add(text, BooleanClause.Occur.MUST)
-            .add(
-                KeywordField.newSetQuery(
-                    IndexSchema.ID,
-                    ids.stream().map(org.apache.lucene.util.BytesRef::new).toList()),
-                BooleanClause.Occur.FILTER)
-            .build();
+    Query only = LuceneQueries.only(text, ids);
     Map<String, Float> out = new HashMap<>();
     index
         .withSearcher(s -> ids(s, s.search(only, ids.size(), BY_SCORE_THEN_ID, true)))
@@ -210,7 +186,7 @@ public final class LuceneSearchEngine implements SearchEngine {
 
   @Override
   public List<ScoredId> nearest(float[] vector, int n, UserQuery filters) {
-    return knn(vector, n, filter(filters));
+    return knn(vector, n, LuceneQueries.filter(filters));
   }
 
   private List<ScoredId> knn(float[] v, int n, Query filter) {
@@ -260,91 +236,6 @@ public final class LuceneSearchEngine implements SearchEngine {
       out.add(new ScoredId(ids[i], hits[i].score));
     }
     return out;
-  }
-
-  /**
-   * A query matching the papers that contain every word and phrase of {@code q} and pass its
-   * filters (for saved searches and followed keywords); null when {@code q} asks for nothing.
-   */
-  public Query matchQuery(UserQuery q) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int clauses = 0;
-    for (String w : q.words()) {
-      for (String t : QueryText.analyze(IndexSchema.CONTENTS, w)) {
-        b.add(new TermQuery(new Term(IndexSchema.CONTENTS, t)), BooleanClause.Occur.FILTER);
-        clauses++;
-      }
-    }
-    for (String p : q.phrases()) {
-      List<String> tokens = QueryText.analyze(IndexSchema.CONTENTS, p);
-      if (!tokens.isEmpty()) {
-        b.add(
-            new PhraseQuery(IndexSchema.CONTENTS, tokens.toArray(String[]::new)),
-            BooleanClause.Occur.FILTER);
-        clauses++;
-      }
-    }
-    Query filter = filter(q);
-    if (filter != null) {
-      b.add(filter, BooleanClause.Occur.FILTER);
-      clauses++;
-    }
-    return clauses == 0 ? null : new ConstantScoreQuery(b.build());
-  }
-
-  /** Words as SHOULD terms (BM25 disjunction), quoted phrases as required phrases. */
-  private Query textQuery(UserQuery q, String field) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int clauses = 0;
-    for (String w : q.words()) {
-      for (String t : QueryText.analyze(field, w)) {
-        b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
-        clauses++;
-      }
-    }
-    for (String p : q.phrases()) {
-      List<String> tokens = QueryText.analyze(field, p);
-      if (tokens.isEmpty()) {
-        continue;
-      }
-      Query pq =
-          tokens.size() == 1
-              ? new TermQuery(new Term(field, tokens.get(0)))
-              : new PhraseQuery(field, tokens.toArray(String[]::new));
-      b.add(pq, BooleanClause.Occur.MUST);
-      clauses++;
-    }
-    return clauses == 0 ? null : b.build();
-  }
-
-  /** author:, cat: and year: as filters (no effect on scores); null when there are none. */
-  private Query filter(UserQuery q) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int clauses = 0;
-    for (String a : q.authors()) {
-      List<String> tokens = QueryText.analyze(IndexSchema.AUTHORS, a);
-      if (!tokens.isEmpty()) {
-        b.add(
-            new PhraseQuery(2, IndexSchema.AUTHORS, tokens.toArray(String[]::new)),
-            BooleanClause.Occur.FILTER);
-        clauses++;
-      }
-    }
-    if (!q.categories().isEmpty()) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (String c : q.categories()) {
-        any.add(new TermQuery(new Term(IndexSchema.CATEGORY, c)), BooleanClause.Occur.SHOULD);
-      }
-      b.add(any.build(), BooleanClause.Occur.FILTER);
-      clauses++;
-    }
-    if (q.publishedFrom() != null || q.publishedTo() != null) {
-      long from = q.publishedFrom() == null ? Long.MIN_VALUE : q.publishedFrom().toEpochDay();
-      long to = q.publishedTo() == null ? Long.MAX_VALUE : q.publishedTo().toEpochDay();
-      b.add(LongField.newRangeQuery(IndexSchema.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
-      clauses++;
-    }
-    return clauses == 0 ? null : b.build();
   }
 
   @Override
