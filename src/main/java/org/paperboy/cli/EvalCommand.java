@@ -119,11 +119,14 @@ final class EvalCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("paperboy-eval");
     Map<SearchMode, ModeScores> scores;
     try (Embedder embedder = new Embedder(modelId)) {
-      scores =
+      Evaluator e =
           new Evaluator(embedder, f)
               .quantized(int8 != null ? int8 : config.hnswInt8())
-              .onOpenSearch(config.embeddedSearch() ? null : java.net.URI.create(config.search()))
-              .evaluate(ds, modes, work, Optional.ofNullable(cache), n -> {}, similar);
+              .onOpenSearch(config.embeddedSearch() ? null : java.net.URI.create(config.search()));
+      scores =
+          similar
+              ? e.runSimilar(ds, modes, work, Optional.ofNullable(cache), n -> {})
+              : e.run(ds, modes, work, Optional.ofNullable(cache), n -> {});
     } finally {
       Workspace.deleteTree(work);
     }

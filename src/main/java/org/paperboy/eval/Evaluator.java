@@ -90,8 +90,7 @@ public final class Evaluator {
     return evaluate(ds, modes, workDir, cacheDir, progress, true);
   }
 
-  /** {@link #run} or, when {@code similar}, {@link #runSimilar}. */
-  public Map<SearchMode, ModeScores> evaluate(
+  private Map<SearchMode, ModeScores> evaluate(
       BeirDataset ds,
       List<SearchMode> modes,
       Path workDir,

@@ -68,7 +68,6 @@ public final class Recommender {
   private final CandidateQueries queries;
   private final String model;
   private final Clock clock;
-  private final double categoryWeight;
   private final Map<String, Interest> models =
       java.util.Collections.synchronizedMap(
           new LinkedHashMap<>(64, 0.75f, true) {
@@ -98,7 +97,6 @@ public final class Recommender {
       String model,
       Clock clock,
       double categoryWeight) {
-    this.categoryWeight = categoryWeight;
     this.index = index;
     this.papers = papers;
     this.community = community;

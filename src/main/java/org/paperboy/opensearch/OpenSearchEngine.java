@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperboy.index.IndexSchema;
+import org.paperboy.search.Like;
 import org.paperboy.search.MoreLikeThisTerms;
 import org.paperboy.search.QueryText;
 import org.paperboy.search.ScoredId;
@@ -57,7 +58,11 @@ public final class OpenSearchEngine implements SearchEngine {
     if (!filters.isEmpty()) {
       b.set("filter", filters);
     }
-    ObjectNode query = text == null ? constantScore(filters) : bool;
+    return ranked(text == null ? constantScore(filters) : bool, n);
+  }
+
+  /** The top {@code n} papers for {@code query}, by score, ties by paper id. */
+  private List<ScoredId> ranked(ObjectNode query, int n) {
     ObjectNode body = OpenSearchClient.object();
     body.put("size", Math.max(n, 1));
     body.put("_source", false);
@@ -87,27 +92,23 @@ public final class OpenSearchEngine implements SearchEngine {
    * can differ from the embedded index's at the margin).
    */
   @Override
-  public List<ScoredId> moreLikeThis(String id, int n) {
+  public java.util.Optional<Like> like(String id) {
     ObjectNode like = likeQuery(id);
     if (like == null) {
-      return List.of();
+      return java.util.Optional.empty();
     }
-    ObjectNode body = OpenSearchClient.object();
-    body.put("size", Math.max(n, 1));
-    body.put("_source", false);
-    body.put("track_total_hits", false);
-    body.set("query", like);
-    ArrayNode sort = body.putArray("sort");
-    sort.addObject().put("_score", "desc");
-    sort.addObject().put(IndexSchema.ID, "asc");
-    body.put("track_scores", true);
-    return ids(client.send("POST", index + "/_search", body));
-  }
+    return java.util.Optional.of(
+        new Like() {
+          @Override
+          public List<ScoredId> top(int n) {
+            return ranked(like, n);
+          }
 
-  @Override
-  public Map<String, Float> moreLikeThisScores(String id, Collection<String> ids) {
-    ObjectNode like = likeQuery(id);
-    return like == null || ids.isEmpty() ? Map.of() : scoresOf(like, ids);
+          @Override
+          public Map<String, Float> scores(Collection<String> ids) {
+            return ids.isEmpty() ? Map.of() : scoresOf(like, ids);
+          }
+        });
   }
 
   private ObjectNode likeQuery(String id) {

@@ -98,29 +98,24 @@ public final class LuceneSearchEngine implements SearchEngine {
   }
 
   @Override
-  public List<ScoredId> moreLikeThis(String id, int n) {
-    return index.withSearcher(
-        s -> {
-          Query like = likeQuery(s, id);
-          return like == null
-              ? List.of()
-              : ids(s, s.search(like, Math.max(n, 1), BY_SCORE_THEN_ID, true));
-        });
-  }
-
-  @Override
-  public Map<String, Float> moreLikeThisScores(String id, java.util.Collection<String> ids) {
-    Map<String, Float> out = new HashMap<>();
-    index.withSearcher(
-        s -> {
-          Query like = likeQuery(s, id);
-          if (like != null && !ids.isEmpty()) {
-            ids(s, s.search(LuceneQueries.only(like, ids), ids.size(), BY_SCORE_THEN_ID, true))
-                .forEach(h -> out.put(h.id(), (float) h.score()));
+  public java.util.Optional<Like> like(String id) {
+    Query like = index.withSearcher(s -> likeQuery(s, id));
+    if (like == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new Like() {
+          @Override
+          public List<ScoredId> top(int n) {
+            return index.withSearcher(
+                s -> ids(s, s.search(like, Math.max(n, 1), BY_SCORE_THEN_ID, true)));
           }
-          return null;
+
+          @Override
+          public Map<String, Float> scores(java.util.Collection<String> ids) {
+            return ids.isEmpty() ? Map.of() : scoresOf(LuceneQueries.only(like, ids), ids.size());
+          }
         });
-    return out;
   }
 
   /** The more-like-this query of paper {@code id}; null when it is not in the index. */
@@ -146,10 +141,14 @@ public final class LuceneSearchEngine implements SearchEngine {
     if (text == null || ids.isEmpty()) {
       return Map.of();
     }
-    Query only = LuceneQueries.only(text, ids);
+    return scoresOf(LuceneQueries.only(text, ids), ids.size());
+  }
+
+  /** The scores of the (at most {@code n}) papers {@code restricted} matches, by id. */
+  private Map<String, Float> scoresOf(Query restricted, int n) {
     Map<String, Float> out = new HashMap<>();
     index
-        .withSearcher(s -> ids(s, s.search(only, ids.size(), BY_SCORE_THEN_ID, true)))
+        .withSearcher(s -> ids(s, s.search(restricted, n, BY_SCORE_THEN_ID, true)))
         .forEach(h -> out.put(h.id(), (float) h.score()));
     return out;
   }

@@ -207,8 +207,8 @@ public final class PaperSearcher {
             ? CompletableFuture.completedFuture(List.of())
             : CompletableFuture.supplyAsync(
                 () -> withoutSelf(engine.nearest(v.get(), k, UserQuery.parse("")), id), BRANCHES);
-    List<ScoredId> lexical =
-        mode == SearchMode.SEMANTIC ? List.of() : withoutSelf(engine.moreLikeThis(id, k), id);
+    Optional<Like> like = mode == SearchMode.SEMANTIC ? Optional.empty() : engine.like(id);
+    List<ScoredId> lexical = like.map(l -> withoutSelf(l.top(k), id)).orElse(List.of());
     List<ScoredId> near;
     try {
       near = dense.join();
@@ -224,7 +224,7 @@ public final class PaperSearcher {
     } else if (lexical.isEmpty()) {
       out = near;
     } else if (fusion.scoresEveryCandidate()) {
-      List<ScoredId> lex = scored(lexical, near, ids -> engine.moreLikeThisScores(id, ids));
+      List<ScoredId> lex = scored(lexical, near, ids -> like.get().scores(ids));
       List<ScoredId> full = rescored(near, lexical, ids -> engine.vectorScores(v.get(), ids));
       out = Fusion.fuse(fusion, lex, full, limit);
     } else {

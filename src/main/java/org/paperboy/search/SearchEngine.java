@@ -21,17 +21,20 @@ public interface SearchEngine {
   List<ScoredId> keyword(UserQuery q, int n);
 
   /**
-   * Papers like paper {@code id} in words: a BM25 query of the most distinctive terms of its title
-   * and abstract ({@link MoreLikeThisTerms}); the paper itself is usually first. Empty when the
-   * paper is not in the index.
+   * Paper {@code id}'s more-like-this query: the most distinctive terms of its title and abstract
+   * ({@link MoreLikeThisTerms}) as a BM25 query. Empty when the paper is not in the index.
    */
-  List<ScoredId> moreLikeThis(String id, int n);
+  java.util.Optional<Like> like(String id);
 
-  /**
-   * The scores {@link #moreLikeThis} gives the papers {@code ids} for paper {@code id}, by id; a
-   * paper that shares none of the chosen terms is missing.
-   */
-  Map<String, Float> moreLikeThisScores(String id, Collection<String> ids);
+  /** The {@code n} papers most like paper {@code id} in words ({@link #like}). */
+  default List<ScoredId> moreLikeThis(String id, int n) {
+    return like(id).map(l -> l.top(n)).orElse(List.of());
+  }
+
+  /** The scores {@link #moreLikeThis} gives the papers {@code ids} for paper {@code id}. */
+  default Map<String, Float> moreLikeThisScores(String id, Collection<String> ids) {
+    return like(id).map(l -> l.scores(ids)).orElse(Map.of());
+  }
 
   /**
    * The BM25 scores {@link #keyword} gives the papers {@code ids} for {@code q}'s text (filters
