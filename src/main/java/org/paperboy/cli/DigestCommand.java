@@ -6,17 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.paperboy.community.CommunityStore;
+import org.paperboy.app.Services;
+import org.paperboy.app.Workspace;
 import org.paperboy.digest.DigestException;
 import org.paperboy.digest.DigestPlanner;
 import org.paperboy.digest.DigestSender;
 import org.paperboy.digest.Digests;
 import org.paperboy.digest.Mail;
 import org.paperboy.digest.Subscription;
-import org.paperboy.feed.FeedService;
-import org.paperboy.foryou.Recommender;
-import org.paperboy.jobs.Sleeper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -32,24 +31,10 @@ final class DigestCommand {
   /** Opens the workspace with the digest service over it, the way {@code serve} wires it. */
   static <T> T withDigests(Main main, Work<T> work) throws Exception {
     var config = main.config(Map.of());
-    try (Workspace w = Workspace.open(config, main.err)) {
-      Recommender recommender = w.recommender(main.clock);
-      FeedService feed = new FeedService(w.store, new CommunityStore(w.jdbc), main.clock);
-      String site = config.server().publicUrl().toString();
-      try (Digests d =
-          new Digests(
-              config.mail(),
-              w.jdbc,
-              feed,
-              recommender,
-              recommender.interests(),
-              () -> site,
-              main.clock,
-              Sleeper.REAL,
-              null,
-              config.jobs().tick())) {
-        return work.run(d);
-      }
+    String site = config.server().publicUrl().toString();
+    try (Workspace w = Workspace.open(config, main.err);
+        Services services = Services.build(w, Optional.empty(), main.clock, () -> site, false)) {
+      return work.run(services.digests());
     }
   }
 

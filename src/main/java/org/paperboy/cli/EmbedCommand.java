@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.paperboy.app.Workspace;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingStage;
 import picocli.CommandLine.Command;

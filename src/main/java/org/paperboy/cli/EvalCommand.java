@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.paperboy.app.Workspace;
 import org.paperboy.config.EmbeddingModelId;
 import org.paperboy.config.HybridFusion;
 import org.paperboy.embed.Embedder;

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.paperboy.app.Services;
+import org.paperboy.app.Workspace;
 import org.paperboy.community.CommunityStore;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.EmbeddingStage;
@@ -106,7 +108,7 @@ final class EvalRecsCommand implements Callable<Integer> {
         Embedder embedder = new Embedder(config.embeddingModel())) {
       w.store.inTransaction(
           tx -> {
-            tx.upsert(papers);
+            tx.upsert(papers, Set.of());
             return null;
           });
       Optional<Path> cacheFile =
@@ -124,7 +126,8 @@ final class EvalRecsCommand implements Callable<Integer> {
       }
       Reindexer.rebuild(w.store, w.index, model, n -> {});
       Clock clock = Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC);
-      Recommender recommender = w.recommender(clock);
+      Recommender recommender =
+          Services.build(w, Optional.empty(), clock, () -> "", false).recommender();
       Recommender embeddingsOnly = recommender.embeddingsOnly();
       CommunityStore community = new CommunityStore(w.jdbc);
       Map<String, Paper> byId = new HashMap<>();

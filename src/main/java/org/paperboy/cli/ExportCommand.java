@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperboy.app.Stores;
 import org.paperboy.export.JsonlExporter;
 import org.paperboy.store.PaperStore;
 import picocli.CommandLine.Command;

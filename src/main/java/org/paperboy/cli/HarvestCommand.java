@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperboy.app.Workspace;
 import org.paperboy.harvest.HarvestException;
 import org.paperboy.harvest.HarvestReport;
 import org.paperboy.harvest.HarvestStore;
 import org.paperboy.harvest.Harvests;
 import org.paperboy.harvest.OaiHarvester;
-import org.paperboy.index.IndexFollower;
 import org.paperboy.jobs.Sleeper;
 import org.paperboy.paper.ArxivId;
 import picocli.CommandLine.ArgGroup;
@@ -58,14 +58,12 @@ final class HarvestCommand {
     }
     var config = main.config(flags);
     try (Workspace w = Workspace.open(config, main.err)) {
-      IndexFollower follower = new IndexFollower(w.store, w.index, config.embeddingModel().key());
       Harvests harvests =
           new Harvests(
               config.harvest(),
               config.arxivApi(),
               new HarvestStore(w.jdbc),
               w.store,
-              follower,
               main.clock,
               Sleeper.REAL);
       HarvestReport report;

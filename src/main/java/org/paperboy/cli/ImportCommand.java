@@ -9,8 +9,9 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.paperboy.app.Stores;
+import org.paperboy.app.Workspace;
 import org.paperboy.config.PaperboyConfig;
-import org.paperboy.index.IndexFollower;
 import org.paperboy.ingest.ImportListener;
 import org.paperboy.ingest.ImportOptions;
 import org.paperboy.ingest.ImportReport;
@@ -106,8 +107,7 @@ final class ImportCommand implements Callable<Integer> {
       }
     } else {
       try (Workspace w = Workspace.open(config, main.err)) {
-        IndexFollower follower = new IndexFollower(w.store, w.index, model);
-        report = new Importer(w.store, follower).run(paths, options, reporter);
+        report = new Importer(w.store).run(paths, options, reporter); // the index follows
         w.index.commit();
         awaiting = w.store.countLive() - w.store.embeddings().count(model);
       } finally {

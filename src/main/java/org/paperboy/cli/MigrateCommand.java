@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperboy.app.Workspace;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.index.Reindexer;
 import org.paperboy.opensearch.OpenSearchClient;

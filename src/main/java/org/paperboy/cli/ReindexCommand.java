@@ -2,6 +2,7 @@ package org.paperboy.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperboy.app.Workspace;
 import org.paperboy.index.Reindexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.paperboy.app.Workspace;
 import org.paperboy.embed.Embedder;
 import org.paperboy.search.SearchHit;
 import org.paperboy.search.SearchMode;

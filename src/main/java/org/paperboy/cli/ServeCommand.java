@@ -3,6 +3,7 @@ package org.paperboy.cli;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperboy.app.ServerRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -60,8 +61,7 @@ final class ServeCommand implements Callable<Integer> {
           config.server().publicUrl().getPort() == config.server().port()
               ? config.server().publicUrl().toString()
               : "http://" + config.server().host() + ":" + bound;
-      main.out.println(
-          "paperboy: serving " + runtime.workspace.store.countLive() + " papers at " + url);
+      main.out.println("paperboy: serving " + runtime.papers() + " papers at " + url);
       main.out.println("paperboy: press Ctrl-C to stop");
       main.out.flush();
       runtime.awaitShutdown();

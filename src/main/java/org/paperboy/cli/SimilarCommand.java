@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.paperboy.app.Workspace;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.search.SearchHit;
 import picocli.CommandLine.Command;

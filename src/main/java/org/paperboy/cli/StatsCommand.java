@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperboy.app.Stores;
 import org.paperboy.digest.Outbox;
 import org.paperboy.digest.SubscriptionStore;
 import org.paperboy.harvest.HarvestState;

@@ -5,13 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.paperboy.account.User;
-import org.paperboy.ingest.ArxivApiClient;
-import org.paperboy.ingest.BatchWriter;
-import org.paperboy.ingest.SourceUnavailableException;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
+import org.paperboy.store.BatchWriter;
 import org.paperboy.store.PaperStore;
 
 /**
@@ -21,20 +18,13 @@ import org.paperboy.store.PaperStore;
 public final class Submissions {
   private final PaperStore papers;
   private final CommunityStore community;
-  private final ArxivApiClient arxiv;
-  private final Consumer<BatchWriter.Committed> onCommit;
+  private final ArxivLookup arxiv;
   private final Clock clock;
 
-  public Submissions(
-      PaperStore papers,
-      CommunityStore community,
-      ArxivApiClient arxiv,
-      Consumer<BatchWriter.Committed> onCommit,
-      Clock clock) {
+  public Submissions(PaperStore papers, CommunityStore community, ArxivLookup arxiv, Clock clock) {
     this.papers = papers;
     this.community = community;
     this.arxiv = arxiv;
-    this.onCommit = onCommit;
     this.clock = clock;
   }
 
@@ -67,7 +57,7 @@ public final class Submissions {
                 .fetch(id)
                 .orElseThrow(
                     () -> new SubmissionException("arXiv has no paper with id " + id.id()));
-      } catch (SourceUnavailableException e) {
+      } catch (ArxivLookup.Unavailable e) {
         throw new SubmissionException(
             "arXiv:"
                 + id.id()
@@ -75,7 +65,7 @@ public final class Submissions {
                 + e.getMessage()
                 + "; try again later");
       }
-      onCommit.accept(new BatchWriter(papers).write(List.of(fetched)));
+      new BatchWriter(papers).write(List.of(fetched));
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     if (!community.submit(id.id(), user.id(), today, clock.instant())

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Email digests wired together: subscriptions, the planner that composes due editions, the sender
- * that delivers the outbox, and the loop {@code serve} runs (every tick, a minute by default, and
- * at once when a notice is queued). With a {@link JobLease} the loop plans and sends only while it
- * holds the lease, so among several app nodes exactly one does at a time. Without an SMTP host
+ * that delivers the outbox, and the round {@code serve} runs (every tick, a minute by default, and
+ * at once when a notice is queued). With a {@link JobLease} each round plans and sends only while
+ * it holds the lease, so among several app nodes exactly one does at a time. Without an SMTP host
  * nothing is sent and subscribing is refused.
  */
 public final class Digests implements AutoCloseable {
@@ -31,8 +31,7 @@ public final class Digests implements AutoCloseable {
   private final Outbox outbox;
   private final JobLease job;
   private final Duration tick;
-  private final Object signal = new Object();
-  private boolean woken;
+  private volatile Runnable noticeQueued = () -> {};
 
   public Digests(
       MailSettings settings,
@@ -111,43 +110,29 @@ public final class Digests implements AutoCloseable {
     return total;
   }
 
-  /** Wakes the loop: a notice was queued. */
-  void wake() {
-    synchronized (signal) {
-      woken = true;
-      signal.notifyAll();
-    }
+  /** A notice was queued: asks for a round now instead of at the next tick. */
+  private void wake() {
+    noticeQueued.run();
+  }
+
+  /** What to call when a notice is queued ({@code serve} runs a round at once). */
+  public void onNotice(Runnable action) {
+    this.noticeQueued = action;
+  }
+
+  /** How often {@code serve} runs a {@link #round}. */
+  public Duration tick() {
+    return tick;
   }
 
   /**
-   * The {@code serve} loop: when this node holds the job lease (or has none), compose due editions
-   * (when scheduling is on) and deliver; then wait a tick or until woken. Returns when interrupted.
+   * One round of the {@code serve} job: when this node holds the job lease (or has none), compose
+   * due editions (when scheduling is on) and deliver.
    */
-  public void runLoop() {
-    try {
-      while (!Thread.currentThread().isInterrupted()) {
-        try {
-          if (job == null || job.hold()) {
-            round();
-          }
-          synchronized (signal) {
-            if (!woken) {
-              signal.wait(tick.toMillis());
-            }
-            woken = false;
-          }
-        } catch (RuntimeException e) {
-          LOG.warn(
-              "digests: round failed, trying again in {} s: {}", tick.toSeconds(), e.getMessage());
-          Thread.sleep(tick.toMillis());
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  public void round() throws InterruptedException {
+    if (job != null && !job.hold()) {
+      return;
     }
-  }
-
-  private void round() throws InterruptedException {
     if (settings.schedule()) {
       DigestPlanner.Report r = planner.plan(false);
       if (r.composed() > 0 || r.skipped() > 0) {

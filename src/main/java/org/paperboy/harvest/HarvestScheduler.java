@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
  * process runs a source's harvest even when several nodes schedule it, and a harvest whose node
  * died half-way is resumed by another node once the lease is free.
  */
-public final class HarvestScheduler implements Runnable {
+public final class HarvestScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(HarvestScheduler.class);
-  static final long POLL_MS = 30_000;
+
+  /** How often {@code serve} checks whether a harvest is due. */
+  public static final java.time.Duration POLL = java.time.Duration.ofSeconds(30);
 
   private final Harvests harvests;
   private final HarvestSettings settings;
@@ -31,18 +33,6 @@ public final class HarvestScheduler implements Runnable {
 
   public boolean enabled() {
     return settings.arxivAt() != null || settings.hfAt() != null;
-  }
-
-  @Override
-  public void run() {
-    while (!Thread.currentThread().isInterrupted()) {
-      tick();
-      try {
-        Thread.sleep(POLL_MS);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
   }
 
   /** Runs every source whose time has come; returns how many ran. */

@@ -6,10 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.paperboy.config.HarvestSettings;
-import org.paperboy.ingest.BatchWriter;
 import org.paperboy.jobs.Sleeper;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.store.PaperStore;
@@ -27,7 +25,6 @@ public final class Harvests {
   private final URI arxivApi;
   private final HarvestStore state;
   private final PaperStore store;
-  private final Consumer<BatchWriter.Committed> onCommit;
   private final Clock clock;
   private final Sleeper sleeper;
   private final String owner;
@@ -37,14 +34,12 @@ public final class Harvests {
       URI arxivApi,
       HarvestStore state,
       PaperStore store,
-      Consumer<BatchWriter.Committed> onCommit,
       Clock clock,
       Sleeper sleeper) {
     this.settings = settings;
     this.arxivApi = arxivApi;
     this.state = state;
     this.store = store;
-    this.onCommit = onCommit;
     this.clock = clock;
     this.sleeper = sleeper;
     this.owner = ManagementFactory.getRuntimeMXBean().getName();
@@ -65,10 +60,9 @@ public final class Harvests {
         settings.timeout());
   }
 
-  private SourceContext context(
-      Duration delay, URI endpoint, Consumer<BatchWriter.Committed> commit) {
+  private SourceContext context(Duration delay, URI endpoint, Runnable afterPage) {
     return new SourceContext(
-        new PoliteFetcher(policy(delay), clock, sleeper), endpoint, state, store, commit, clock);
+        new PoliteFetcher(policy(delay), clock, sleeper), endpoint, state, store, afterPage, clock);
   }
 
   public HarvestReport oai(OaiHarvester.Request req, URI endpoint) {
@@ -93,7 +87,7 @@ public final class Harvests {
     return leased(ArxivApiHarvester.SOURCE, commit -> api(endpoint, commit).byQuery(query, max));
   }
 
-  private ArxivApiHarvester api(URI endpoint, Consumer<BatchWriter.Committed> commit) {
+  private ArxivApiHarvester api(URI endpoint, Runnable commit) {
     return new ArxivApiHarvester(
         context(settings.arxivDelay(), endpoint != null ? endpoint : arxivApi, commit));
   }
@@ -142,8 +136,7 @@ public final class Harvests {
   }
 
   /** Runs {@code work} holding the source's lease, renewed after every stored page. */
-  private HarvestReport leased(
-      String source, Function<Consumer<BatchWriter.Committed>, HarvestReport> work) {
+  private HarvestReport leased(String source, Function<Runnable, HarvestReport> work) {
     if (!state.acquire(source, owner, clock.instant(), LEASE) && !takeOverFromDeadProcess(source)) {
       HarvestState s = state.load(source);
       throw new HarvestException(
@@ -155,11 +148,7 @@ public final class Harvests {
               + s.leaseUntil()
               + ")");
     }
-    Consumer<BatchWriter.Committed> renewing =
-        c -> {
-          onCommit.accept(c);
-          state.acquire(source, owner, clock.instant(), LEASE);
-        };
+    Runnable renewing = () -> state.acquire(source, owner, clock.instant(), LEASE);
     try {
       return work.apply(renewing);
     } finally {

@@ -4,32 +4,32 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.paperboy.ingest.BadInputException;
-import org.paperboy.ingest.BatchWriter;
 import org.paperboy.ingest.PaperParser;
 import org.paperboy.ingest.RecordSink;
 import org.paperboy.paper.Paper;
+import org.paperboy.store.BatchOutcome;
+import org.paperboy.store.BatchWriter;
 import org.paperboy.store.PaperStore;
 
 /**
  * Parses one fetched page and writes its records in one transaction (so a page is stored whole or
- * not at all), keeping the index in step through {@code onCommit}. Counts what it did.
+ * not at all), calling {@code afterPage} after each stored page. Counts what it did.
  */
 final class PageSink {
   static final int KEEP_REJECTIONS = 20;
 
   private final PaperStore store;
-  private final Consumer<BatchWriter.Committed> onCommit;
+  private final Runnable afterPage;
   long records;
   long created;
   long changed;
   long rejected;
   final List<String> rejections = new ArrayList<>();
 
-  PageSink(PaperStore store, Consumer<BatchWriter.Committed> onCommit) {
+  PageSink(PaperStore store, Runnable afterPage) {
     this.store = store;
-    this.onCommit = onCommit;
+    this.afterPage = afterPage;
   }
 
   /** The report of a harvest that fetched {@code requests} pages into this sink. */
@@ -71,10 +71,10 @@ final class PageSink {
       throw new HarvestException(name + ": " + e.getMessage(), e);
     }
     if (!papers.isEmpty()) {
-      BatchWriter.Committed c = new BatchWriter(store).write(papers);
-      onCommit.accept(c);
-      created += c.created().size();
-      changed += c.changed().size();
+      BatchOutcome c = new BatchWriter(store).write(papers);
+      afterPage.run();
+      created += c.created();
+      changed += c.created() + c.updated() + c.deleted();
     }
     records += papers.size();
     return papers.size();

@@ -2,8 +2,6 @@ package org.paperboy.harvest;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.function.Consumer;
-import org.paperboy.ingest.BatchWriter;
 import org.paperboy.store.PaperStore;
 
 /**
@@ -15,11 +13,11 @@ record SourceContext(
     URI endpoint,
     HarvestStore state,
     PaperStore store,
-    Consumer<BatchWriter.Committed> onCommit,
+    Runnable afterPage,
     Clock clock) {
 
   PageSink sink() {
-    return new PageSink(store, onCommit);
+    return new PageSink(store, afterPage);
   }
 
   /** Records a failed harvest of {@code source} and hands the failure back to rethrow. */

@@ -15,9 +15,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.zip.ZipException;
 import org.paperboy.paper.Paper;
+import org.paperboy.store.BatchOutcome;
+import org.paperboy.store.BatchWriter;
 import org.paperboy.store.PaperStore;
 import org.paperboy.store.StoreException;
 
@@ -29,19 +30,13 @@ public final class Importer {
   private static final List<Paper> END = List.of();
 
   private final BatchWriter writer;
-  private final Consumer<BatchWriter.Committed> onCommit;
-
-  public Importer(PaperStore store) {
-    this(store, c -> {});
-  }
 
   /**
-   * @param onCommit called on the writer thread after each batch is committed (the search index
-   *     follows the store this way)
+   * An importer into {@code store}; the search index follows through the store's commit listeners,
+   * on the writer thread.
    */
-  public Importer(PaperStore store, Consumer<BatchWriter.Committed> onCommit) {
+  public Importer(PaperStore store) {
     this.writer = new BatchWriter(store);
-    this.onCommit = onCommit;
   }
 
   public ImportReport run(List<Path> inputs, ImportOptions options, ImportListener listener) {
@@ -155,9 +150,8 @@ public final class Importer {
         continue; // keep draining so the reader never blocks
       }
       try {
-        BatchWriter.Committed committed = writer.write(batch);
-        onCommit.accept(committed);
-        outcome.updateAndGet(prev -> prev.plus(committed.outcome()));
+        BatchOutcome committed = writer.write(batch);
+        outcome.updateAndGet(prev -> prev.plus(committed));
       } catch (RuntimeException e) {
         error.set(e);
       }

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +20,37 @@ import org.paperboy.paper.Paper;
  * A write transaction on one JDBC connection (SQLite or PostgreSQL).
  *
  * @param changed the ids of the papers written so far, for {@code paper_changes}
+ * @param written the papers inserted or updated so far, by id, for the published {@link
+ *     PaperChanges}
+ * @param created ids among {@code written} that are new
+ * @param removed ids of papers deleted so far
  */
-record JdbcPaperTx(Connection c, Set<String> changed) implements PaperTx {
+record JdbcPaperTx(
+    Connection c,
+    Set<String> changed,
+    Map<String, Paper> written,
+    Set<String> created,
+    Set<String> removed)
+    implements PaperTx {
+
+  /** A transaction that writes and records what it wrote. */
+  static JdbcPaperTx writing(Connection c) {
+    return new JdbcPaperTx(
+        c, new LinkedHashSet<>(), new LinkedHashMap<>(), new HashSet<>(), new LinkedHashSet<>());
+  }
+
+  /** Reads only, on a connection outside any write. */
+  static JdbcPaperTx reading(Connection c) {
+    return new JdbcPaperTx(c, Set.of(), Map.of(), Set.of(), Set.of());
+  }
+
+  /** What this transaction wrote, as published once it commits. */
+  PaperChanges published() {
+    List<Paper> papers = new ArrayList<>(written.values());
+    Set<String> fresh = new HashSet<>(created);
+    fresh.retainAll(written.keySet());
+    return new PaperChanges(papers, fresh, new ArrayList<>(removed));
+  }
 
   @Override
   public Map<String, Paper> findByIds(Collection<String> ids) {
@@ -76,7 +108,7 @@ record JdbcPaperTx(Connection c, Set<String> changed) implements PaperTx {
   }
 
   @Override
-  public void upsert(Collection<Paper> papers) {
+  public void upsert(Collection<Paper> papers, Set<String> newIds) {
     if (papers.isEmpty()) {
       return;
     }
@@ -85,7 +117,10 @@ record JdbcPaperTx(Connection c, Set<String> changed) implements PaperTx {
         PaperRows.bind(ps, p);
         ps.addBatch();
         changed.add(p.id());
+        written.put(p.id(), p);
+        removed.remove(p.id());
       }
+      created.addAll(newIds);
       ps.executeBatch();
     } catch (SQLException e) {
       throw new StoreException("database write failed: " + e.getMessage(), e);
@@ -102,6 +137,10 @@ record JdbcPaperTx(Connection c, Set<String> changed) implements PaperTx {
   public void delete(Collection<String> ids) {
     deleteEach("DELETE FROM papers WHERE id = ?", ids);
     changed.addAll(ids);
+    for (String id : ids) {
+      written.remove(id);
+      removed.add(id);
+    }
   }
 
   /** Runs a one-parameter DELETE for each id, as one JDBC batch. */

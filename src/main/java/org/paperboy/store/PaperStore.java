@@ -44,6 +44,13 @@ public interface PaperStore extends AutoCloseable {
   /** The papers' embeddings, per model. */
   EmbeddingStore embeddings();
 
+  /**
+   * Subscribes {@code listener} to the papers every later write transaction changes: it runs on the
+   * writing thread right after the commit (a listener that throws fails that write call; the data
+   * stays committed). The search index follows the store this way.
+   */
+  void onCommit(Consumer<PaperChanges> listener);
+
   /** The log of committed paper changes that app nodes follow. */
   ChangeLog changes();
 

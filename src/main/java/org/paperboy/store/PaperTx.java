@@ -3,6 +3,7 @@ package org.paperboy.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.paperboy.paper.Paper;
 
 /** What a write transaction can do: look papers up in bulk and write them back. */
@@ -20,7 +21,12 @@ public interface PaperTx {
   /** Whether any paper is known by title alone (cheap; lets arXiv imports skip title lookups). */
   boolean hasProvisional();
 
-  void upsert(Collection<Paper> papers);
+  /**
+   * Inserts or replaces papers.
+   *
+   * @param created the ids among them that are new to the store (published with the change)
+   */
+  void upsert(Collection<Paper> papers, Set<String> created);
 
   void delete(Collection<String> ids);
 

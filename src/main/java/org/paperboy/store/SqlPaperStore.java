@@ -9,11 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -33,6 +33,7 @@ public final class SqlPaperStore implements PaperStore {
   private final ReentrantLock writeLock;
   private final SqlEmbeddingStore embeddings;
   private final SqlChangeLog changes;
+  private final List<Consumer<PaperChanges>> listeners = new CopyOnWriteArrayList<>();
 
   /** A store over SQLite. */
   public SqlPaperStore(DataSource dataSource, AutoCloseable closer) {
@@ -72,16 +73,18 @@ public final class SqlPaperStore implements PaperStore {
 
   @Override
   public <R> R inTransaction(TxWork<R> work) {
+    PaperChanges committed = null;
     lockWrites();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        JdbcPaperTx tx = new JdbcPaperTx(c, new LinkedHashSet<>());
+        JdbcPaperTx tx = JdbcPaperTx.writing(c);
         R result = work.run(tx);
         if (dialect.recordsChanges()) {
           recordChanges(c, tx.changed());
         }
         c.commit();
+        committed = tx.published();
         return result;
       } catch (RuntimeException | SQLException e) {
         c.rollback();
@@ -93,7 +96,25 @@ public final class SqlPaperStore implements PaperStore {
       throw new StoreException("database write failed: " + e.getMessage(), e);
     } finally {
       unlockWrites();
+      if (committed != null && !committed.isEmpty()) {
+        publish(committed);
+      }
     }
+  }
+
+  /**
+   * Hands a committed transaction's changes to every listener, on the writing thread and outside
+   * the write lock; a listener that throws fails the write call (what was committed stays).
+   */
+  private void publish(PaperChanges changes) {
+    for (Consumer<PaperChanges> l : listeners) {
+      l.accept(changes);
+    }
+  }
+
+  @Override
+  public void onCommit(Consumer<PaperChanges> listener) {
+    listeners.add(listener);
   }
 
   @Override
@@ -113,7 +134,7 @@ public final class SqlPaperStore implements PaperStore {
   @Override
   public Map<String, Paper> findAll(Collection<String> ids) {
     try (Connection c = dataSource.getConnection()) {
-      return new JdbcPaperTx(c, Set.of()).findByIds(ids);
+      return JdbcPaperTx.reading(c).findByIds(ids);
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
     }
@@ -177,7 +198,7 @@ public final class SqlPaperStore implements PaperStore {
   List<Paper> read(String sql, List<?> params) {
     List<Paper> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
-      new JdbcPaperTx(c, Set.of()).query(sql, params, out::add);
+      JdbcPaperTx.reading(c).query(sql, params, out::add);
       return out;
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
@@ -228,6 +249,7 @@ public final class SqlPaperStore implements PaperStore {
             boolean put = ps.executeUpdate() > 0;
             if (put) {
               jtx.changed().add(id);
+              jtx.written().putAll(jtx.findByIds(List.of(id)));
             }
             return put;
           } catch (SQLException e) {

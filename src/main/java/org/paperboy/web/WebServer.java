@@ -14,13 +14,25 @@ public final class WebServer implements AutoCloseable {
   public static final long MAX_REQUEST_BYTES = 64 * 1024;
 
   private final Javalin app;
+  private final Runnable bound;
+  private final String host;
+  private final int port;
 
-  private WebServer(Javalin app) {
+  private WebServer(Javalin app, String host, int port, Runnable bound) {
     this.app = app;
+    this.host = host;
+    this.port = port;
+    this.bound = bound;
   }
 
-  /** Starts serving on the configured host and port (0: any free port). */
-  public static WebServer start(WebServices services, HarvestStore harvests) {
+  /** Binds the configured host and port (0: any free port) and starts serving. */
+  public void start() {
+    app.start(host, port);
+    bound.run();
+  }
+
+  /** A server with every route installed, not yet started. */
+  public static WebServer create(WebServices services, HarvestStore harvests) {
     var server = services.config().server();
     Auth auth = new Auth(services.accounts(), server.secureCookies());
     Pages pages = new Pages(new Templates(), auth);
@@ -116,11 +128,15 @@ public final class WebServer implements AutoCloseable {
     java.util.concurrent.atomic.AtomicReference<String> base =
         new java.util.concurrent.atomic.AtomicReference<>(server.publicUrl().toString());
     new AtomFeeds(services, base::get).install(app);
-    app.start(server.host(), server.port());
-    if (server.publicUrl().getPort() == 0) {
-      base.set("http://" + server.host() + ":" + app.port());
-    }
-    return new WebServer(app);
+    return new WebServer(
+        app,
+        server.host(),
+        server.port(),
+        () -> {
+          if (server.publicUrl().getPort() == 0) {
+            base.set("http://" + server.host() + ":" + app.port());
+          }
+        });
   }
 
   private static final String STARTED = "paperboy.started";

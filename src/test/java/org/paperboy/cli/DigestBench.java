@@ -10,8 +10,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.lucene.document.LongField;
+import org.paperboy.app.Services;
+import org.paperboy.app.Workspace;
 import org.paperboy.community.CommunityStore;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
@@ -51,7 +54,8 @@ public final class DigestBench {
       PaperboyConfig config = ConfigLoader.load(null, Map.of(), flags);
       PrintStream err = System.err;
       try (Workspace w = Workspace.open(config, err)) {
-        Recommender recommender = w.recommender(clock);
+        Recommender recommender =
+            Services.build(w, Optional.empty(), clock, () -> "", false).recommender();
         long first = day.first().toEpochDay();
         List<String> recent =
             w.lucene.withSearcher(
@@ -99,7 +103,8 @@ public final class DigestBench {
             sent.sent(), sent.failed(), deliver, sent.sent() / deliver, sink.delivered.size());
         System.out.printf("compose + deliver: %.0f mails/s%n", sent.sent() / (compose + deliver));
         // The "for you" ranking alone, per reader, with no cached models (a fresh recommender).
-        Recommender cold = w.recommender(clock);
+        Recommender cold =
+            Services.build(w, Optional.empty(), clock, () -> "", false).recommender();
         List<Long> times = new ArrayList<>();
         for (String user : accounts.subList(0, Math.min(300, accounts.size()))) {
           long s = System.nanoTime();

@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.document.LongField;
+import org.paperboy.app.Services;
+import org.paperboy.app.Workspace;
 import org.paperboy.community.CommunityStore;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
@@ -34,7 +37,7 @@ public final class ForYouBench {
     PrintStream err = System.err;
     try (Workspace w = Workspace.open(config, err)) {
       Clock clock = Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC);
-      Recommender r = w.recommender(clock);
+      Recommender r = Services.build(w, Optional.empty(), clock, () -> "", false).recommender();
       CommunityStore community = new CommunityStore(w.jdbc);
       InterestStore interests = r.interests();
       long first = period.first().toEpochDay();

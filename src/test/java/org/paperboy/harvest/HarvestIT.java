@@ -87,13 +87,7 @@ class HarvestIT {
             null,
             null);
     return new Harvests(
-        s,
-        URI.create("http://127.0.0.1:1/api"),
-        state,
-        store,
-        c -> {},
-        Clock.systemUTC(),
-        recording);
+        s, URI.create("http://127.0.0.1:1/api"), state, store, Clock.systemUTC(), recording);
   }
 
   private Harvests harvests() {

@@ -156,6 +156,63 @@ abstract class StoreContract {
   }
 
   @Test
+  void committedWritesArePublishedToListenersAndRolledBackOnesAreNot() {
+    List<PaperChanges> seen = new ArrayList<>();
+    papers.onCommit(seen::add);
+    BatchWriter writer = new BatchWriter(papers);
+    Paper first = paper("2401.00001", "A first title");
+    Paper provisional = paper(Paper.provisionalId("A second title"), "A second title");
+    writer.write(List.of(first, provisional));
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0).written())
+        .extracting(Paper::id)
+        .containsExactlyInAnyOrder(first.id(), provisional.id());
+    assertThat(seen.get(0).created()).containsExactlyInAnyOrder(first.id(), provisional.id());
+    assertThat(seen.get(0).removed()).isEmpty();
+
+    // The arXiv version absorbs the provisional paper: one paper written (new id), one removed.
+    writer.write(List.of(paper("2401.00002", "A second title")));
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(1).written()).extracting(Paper::id).containsExactly("2401.00002");
+    // It continues the provisional paper (its votes, its day), so it is not counted as new.
+    assertThat(seen.get(1).created()).isEmpty();
+    assertThat(seen.get(1).removed()).containsExactly(provisional.id());
+
+    // Writing the same record again changes nothing, and nothing is published.
+    writer.write(List.of(first));
+    assertThat(seen).hasSize(2);
+
+    // A transaction that fails is rolled back and not published.
+    try {
+      papers.inTransaction(
+          tx -> {
+            tx.upsert(List.of(paper("2401.00003", "Never stored")), Set.of("2401.00003"));
+            throw new IllegalStateException("fails on purpose");
+          });
+    } catch (IllegalStateException expected) {
+      // expected
+    }
+    assertThat(seen).hasSize(2);
+    assertThat(papers.find("2401.00003")).isEmpty();
+
+    // Putting a paper on a day is a change to it, published with the stored paper.
+    assertThat(papers.putOnDay(first.id(), LocalDate.parse("2026-08-21"))).isTrue();
+    assertThat(seen).hasSize(3);
+    assertThat(seen.get(2).written().get(0).dailyDate()).isEqualTo(LocalDate.parse("2026-08-21"));
+    assertThat(seen.get(2).created()).isEmpty();
+  }
+
+  private static Paper paper(String id, String title) {
+    return Paper.builder(id)
+        .title(title)
+        .abstractText("An abstract for " + title)
+        .authors(List.of("Ada Lovelace"))
+        .categories(List.of("cs.CL"))
+        .source(org.paperboy.paper.Source.API)
+        .build();
+  }
+
+  @Test
   void embeddingsRoundTripAndPageByPaper() {
     assertThat(cli(importArgs()).exit()).isZero();
     List<Paper> firstPage = papers.embeddings().papersWithout("m", "", 100);

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.paperboy.cli.ServerRuntime;
+import org.paperboy.app.ServerRuntime;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.ingest.ImportReport;

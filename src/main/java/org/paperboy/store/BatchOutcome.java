@@ -1,4 +1,4 @@
-package org.paperboy.ingest;
+package org.paperboy.store;
 
 /** What one batch did to the store, counted per paper. */
 public record BatchOutcome(long created, long updated, long unchanged, long deleted) {

@@ -1,4 +1,4 @@
-package org.paperboy.cli;
+package org.paperboy.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.paperboy.config.PaperboyConfig;
@@ -8,17 +8,17 @@ import org.paperboy.store.PaperStore;
 import org.paperboy.store.SqlPaperStore;
 
 /** Opens the store a configuration names. */
-final class Stores {
+public final class Stores {
   private Stores() {}
 
-  static PaperStore open(PaperboyConfig config) {
+  public static PaperStore open(PaperboyConfig config) {
     return openAll(config).papers();
   }
 
   /** The paper store and a JDBC helper over the same database (accounts, votes, …). */
-  record Opened(PaperStore papers, Jdbc jdbc) {}
+  public record Opened(PaperStore papers, Jdbc jdbc) {}
 
-  static Opened openAll(PaperboyConfig config) {
+  public static Opened openAll(PaperboyConfig config) {
     Database.Opened db = Database.open(config.store(), config.dataDir());
     HikariDataSource ds = db.dataSource();
     return new Opened(new SqlPaperStore(ds, db.dialect(), ds), new Jdbc(ds));

@@ -1,4 +1,4 @@
-package org.paperboy.ingest;
+package org.paperboy.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,8 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperMerger;
-import org.paperboy.store.PaperStore;
-import org.paperboy.store.PaperTx;
 
 /**
  * Folds a batch of parsed records into the store in one transaction: a crash leaves either the
@@ -26,14 +24,11 @@ public final class BatchWriter {
     this.store = store;
   }
 
-  /** What a committed batch changed: for keeping derived data (the search index) in step. */
-  public record Committed(
-      BatchOutcome outcome,
-      List<Paper> changed,
-      java.util.Set<String> created,
-      List<String> removed) {}
-
-  public Committed write(List<Paper> batch) {
+  /**
+   * Folds {@code batch} into the store; what it changed reaches the store's commit listeners (the
+   * search index).
+   */
+  public BatchOutcome write(List<Paper> batch) {
     return store.inTransaction(tx -> new Fold(tx).apply(batch));
   }
 
@@ -58,7 +53,7 @@ public final class BatchWriter {
       this.tx = tx;
     }
 
-    Committed apply(List<Paper> batch) {
+    BatchOutcome apply(List<Paper> batch) {
       Set<String> ids = new HashSet<>();
       Set<String> titleOnlyKeys = new HashSet<>();
       for (Paper p : batch) {
@@ -162,7 +157,7 @@ public final class BatchWriter {
       return null;
     }
 
-    private Committed writeBack() {
+    private BatchOutcome writeBack() {
       long created = 0;
       long updated = 0;
       long unchanged = 0;
@@ -199,9 +194,8 @@ public final class BatchWriter {
       tx.delete(gone);
       tx.deleteEmbeddings(gone);
       tx.deleteEmbeddings(textChanged);
-      tx.upsert(changed);
-      return new Committed(
-          new BatchOutcome(created, updated, unchanged, deleted), changed, createdIds, gone);
+      tx.upsert(changed, createdIds);
+      return new BatchOutcome(created, updated, unchanged, deleted);
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.paperboy.cli;
+package org.paperboy.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -6,16 +6,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.paperboy.community.CommunityStore;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.embed.Embedder;
-import org.paperboy.feed.FeedService;
-import org.paperboy.foryou.InterestStore;
-import org.paperboy.foryou.Recommender;
+import org.paperboy.index.IndexFollower;
 import org.paperboy.index.IndexSettings;
 import org.paperboy.index.PaperIndex;
 import org.paperboy.index.Reindexer;
@@ -31,25 +27,29 @@ import org.paperboy.store.Jdbc;
 import org.paperboy.store.PaperStore;
 
 /**
- * The store and the search index of one data directory, opened together. An index that is missing
- * or was built with another schema, analyzer or model is rebuilt from the store on open.
+ * The store and the search index of one data directory, opened together; the index follows every
+ * change committed to the store from then on. An index that is missing or was built with another
+ * schema, analyzer or model is rebuilt from the store on open.
  */
-final class Workspace implements AutoCloseable {
+public final class Workspace implements AutoCloseable {
   /** The OpenSearch index that the scaled mode searches. */
-  static final String OPENSEARCH_INDEX = "paperboy";
+  public static final String OPENSEARCH_INDEX = "paperboy";
 
-  final PaperboyConfig config;
-  final PaperStore store;
-  final Jdbc jdbc;
+  public final PaperboyConfig config;
+  public final PaperStore store;
+  public final Jdbc jdbc;
 
   /** Where index writes go: the Lucene index, or OpenSearch and the Lucene index together. */
-  final SearchIndex index;
+  public final SearchIndex index;
 
   /** This data directory's Lucene index: all search when embedded; "for you" in either mode. */
-  final PaperIndex lucene;
+  public final PaperIndex lucene;
 
   /** The backend searches run on. */
-  final SearchEngine engine;
+  public final SearchEngine engine;
+
+  /** Applies every change committed to the store to {@link #index}; subscribed once, on open. */
+  public final IndexFollower follower;
 
   private Workspace(
       PaperboyConfig config,
@@ -64,9 +64,11 @@ final class Workspace implements AutoCloseable {
     this.index = index;
     this.lucene = lucene;
     this.engine = engine;
+    this.follower = new IndexFollower(store, index, config.embeddingModel().key());
+    store.onCommit(follower);
   }
 
-  static Workspace open(PaperboyConfig config, PrintStream err) {
+  public static Workspace open(PaperboyConfig config, PrintStream err) {
     return open(config, err, true);
   }
 
@@ -74,7 +76,7 @@ final class Workspace implements AutoCloseable {
    * @param rebuildStale whether to rebuild a missing or outdated index now ({@code reindex} says
    *     no: it rebuilds anyway)
    */
-  static Workspace open(PaperboyConfig config, PrintStream err, boolean rebuildStale) {
+  public static Workspace open(PaperboyConfig config, PrintStream err, boolean rebuildStale) {
     Stores.Opened opened = Stores.openAll(config);
     PaperStore store = opened.papers();
     PaperIndex lucene;
@@ -136,7 +138,7 @@ final class Workspace implements AutoCloseable {
   }
 
   /** Deletes the index directory; the next {@link #open} rebuilds it from the store. */
-  static void dropIndex(PaperboyConfig config) {
+  public static void dropIndex(PaperboyConfig config) {
     Path dir = config.dataDir().resolve("index");
     try {
       deleteTree(dir);
@@ -147,7 +149,7 @@ final class Workspace implements AutoCloseable {
   }
 
   /** Deletes a directory and everything under it; nothing happens when it does not exist. */
-  static void deleteTree(Path root) throws IOException {
+  public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }
@@ -158,33 +160,17 @@ final class Workspace implements AutoCloseable {
     }
   }
 
-  static IndexSettings settings(PaperboyConfig config) {
+  public static IndexSettings settings(PaperboyConfig config) {
     return new IndexSettings(config.embeddingModel().key(), 16, 100, config.hnswInt8());
   }
 
-  PaperSearcher searcher(Optional<Embedder> embedder) {
+  public PaperSearcher searcher(Optional<Embedder> embedder) {
     String model = config.embeddingModel().key();
     return new PaperSearcher(
         engine,
         embedder,
         config.fusion(),
         id -> Optional.ofNullable(store.embeddings().find(model, java.util.List.of(id)).get(id)));
-  }
-
-  /**
-   * A recommender over this workspace with its own community and feed services: for offline
-   * evaluation and benchmarks.
-   */
-  Recommender recommender(Clock clock) {
-    CommunityStore community = new CommunityStore(jdbc);
-    return new Recommender(
-        lucene,
-        store,
-        community,
-        new InterestStore(jdbc),
-        new FeedService(store, community, clock),
-        config.embeddingModel().key(),
-        clock);
   }
 
   @Override

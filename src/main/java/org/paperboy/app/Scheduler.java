@@ -1,0 +1,102 @@
+package org.paperboy.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the server's background jobs (embedding, digests, harvests, following the store, status) on
+ * one scheduler: each job every so often, never two rounds of one job at once, a round that fails
+ * logged and followed by the next as usual. Closing interrupts running rounds and waits for them.
+ */
+final class Scheduler implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+
+  /** One background job: a round of work, run every {@link #every()}. */
+  interface Job {
+    String name();
+
+    Duration every();
+
+    void round() throws InterruptedException;
+  }
+
+  /** A scheduled job; {@link #runSoon} asks for an extra round now (e.g. a notice was queued). */
+  interface Handle {
+    void runSoon();
+  }
+
+  private final ScheduledExecutorService pool;
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final List<String> names = new ArrayList<>();
+
+  /**
+   * @param jobs how many jobs will be scheduled: each gets a thread, so a long round blocks none
+   */
+  Scheduler(int jobs) {
+    this.pool =
+        Executors.newScheduledThreadPool(
+            jobs + 1,
+            r -> {
+              Thread t = new Thread(r, "paperboy-job");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  Handle schedule(Job job) {
+    names.add(job.name());
+    ReentrantLock running = new ReentrantLock();
+    Runnable once =
+        () -> {
+          running.lock();
+          Thread.currentThread().setName("paperboy-" + job.name());
+          try {
+            job.round();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (RuntimeException e) {
+            if (!closing.get()) {
+              LOG.warn(
+                  "{}: {}; next round in {} s",
+                  job.name(),
+                  e.getMessage() == null ? e.toString() : e.getMessage(),
+                  job.every().toSeconds());
+            }
+          } finally {
+            running.unlock();
+          }
+        };
+    pool.scheduleWithFixedDelay(once, 0, job.every().toMillis(), TimeUnit.MILLISECONDS);
+    return () -> {
+      if (!closing.get()) {
+        pool.execute(once);
+      }
+    };
+  }
+
+  /** The names of the scheduled jobs, in the order they were scheduled. */
+  List<String> jobs() {
+    return List.copyOf(names);
+  }
+
+  @Override
+  public void close() {
+    closing.set(true);
+    pool.shutdownNow();
+    try {
+      if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("background jobs still running after 30 s: {}", names);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
