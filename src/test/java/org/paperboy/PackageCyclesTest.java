@@ -40,6 +40,37 @@ class PackageCyclesTest {
   }
 
   @Test
+  void layersPointDownward() throws IOException {
+    Map<String, Set<String>> uses = dependencies();
+    // The command line and the application wiring sit on top: nothing of ours depends on them
+    // but the command line on the wiring.
+    uses.forEach((pkg, to) -> assertThat(to).as(pkg + " depends on").doesNotContain("cli"));
+    uses.forEach(
+        (pkg, to) -> {
+          if (!pkg.equals("cli")) {
+            assertThat(to).as(pkg + " depends on").doesNotContain("app");
+          }
+        });
+    // The store publishes its changes; it knows nothing of what follows them.
+    assertThat(uses.get("store")).as("store depends on").doesNotContain("index", "embed", "search");
+    assertThat(uses.get("community")).as("community depends on").doesNotContain("ingest");
+  }
+
+  @Test
+  void routesAreDeclaredInOneTable() throws IOException {
+    Pattern route = Pattern.compile("\\bapp\\.(get|post|put|patch|delete)\\(");
+    List<String> declaring = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(ROOT)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        if (route.matcher(Files.readString(f)).find()) {
+          declaring.add(ROOT.relativize(f).toString());
+        }
+      }
+    }
+    assertThat(declaring).containsExactly("web/Routes.java");
+  }
+
+  @Test
   void theCheckFindsACycle() {
     Map<String, Set<String>> uses = new TreeMap<>();
     uses.put("a", Set.of("b"));

@@ -67,7 +67,7 @@ public final class PaperSearcher {
   }
 
   public SearchResults search(SearchRequest request) {
-    UserQuery q = UserQuery.parse(request.query());
+    UserQuery q = request.filters().applyTo(UserQuery.parse(request.query()));
     List<String> notices = new ArrayList<>(q.notices());
     int depth = request.offset() + request.limit();
     SearchMode mode = request.mode();

@@ -1,6 +1,5 @@
 package org.paperboy.web;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
@@ -22,22 +21,16 @@ final class AccountPages {
     this.auth = auth;
   }
 
-  void install(Javalin app) {
-    app.get(
-        "/signin",
-        ctx ->
-            form(
-                ctx,
-                "signin",
-                new FormView(null, null, Map.of("next", next(ctx.queryParam("next"))))));
-    app.get("/signup", ctx -> form(ctx, "signup", FormView.empty()));
-    app.post("/signin", this::signIn);
-    app.post("/signup", this::signUp);
-    app.post("/signout", this::signOut);
-    app.get("/settings", ctx -> settings(ctx, null, null, null));
-    app.post("/settings/email", this::email);
-    app.post("/settings/tokens", this::newToken);
-    app.post("/settings/tokens/revoke", this::revokeToken);
+  void signInPage(Context ctx) {
+    form(ctx, "signin", new FormView(null, null, Map.of("next", next(ctx.queryParam("next")))));
+  }
+
+  void signUpPage(Context ctx) {
+    form(ctx, "signup", FormView.empty());
+  }
+
+  void settingsPage(Context ctx) {
+    settings(ctx, null, null, null);
   }
 
   private void form(Context ctx, String kind, FormView form) {
@@ -49,7 +42,7 @@ final class AccountPages {
         Map.of("kind", kind, "form", form));
   }
 
-  private void signIn(Context ctx) {
+  void signIn(Context ctx) {
     auth.checkCsrf(ctx);
     String name = ctx.formParam("username");
     try {
@@ -80,7 +73,7 @@ final class AccountPages {
     }
   }
 
-  private void signUp(Context ctx) {
+  void signUp(Context ctx) {
     auth.checkCsrf(ctx);
     String name = ctx.formParam("username");
     String email = ctx.formParam("email");
@@ -98,7 +91,7 @@ final class AccountPages {
     }
   }
 
-  private void signOut(Context ctx) {
+  void signOut(Context ctx) {
     auth.checkCsrf(ctx);
     auth.signOut(ctx);
     ctx.redirect("/", HttpStatus.SEE_OTHER);
@@ -121,7 +114,7 @@ final class AccountPages {
     pages.render(ctx, "settings", "Settings", "account", Map.of("view", view));
   }
 
-  private void email(Context ctx) {
+  void email(Context ctx) {
     auth.checkCsrf(ctx);
     User u = auth.requireUser(ctx);
     try {
@@ -133,7 +126,7 @@ final class AccountPages {
     }
   }
 
-  private void newToken(Context ctx) {
+  void newToken(Context ctx) {
     auth.checkCsrf(ctx);
     User u = auth.requireUser(ctx);
     try {
@@ -144,7 +137,7 @@ final class AccountPages {
     }
   }
 
-  private void revokeToken(Context ctx) {
+  void revokeToken(Context ctx) {
     auth.checkCsrf(ctx);
     User u = auth.requireUser(ctx);
     boolean done = s.accounts().revokeApiToken(u, ctx.formParam("id"));

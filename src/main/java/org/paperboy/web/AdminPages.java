@@ -1,6 +1,6 @@
 package org.paperboy.web;
 
-import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.util.Map;
 import org.paperboy.harvest.HarvestStore;
 
@@ -16,12 +16,8 @@ final class AdminPages {
     this.harvests = harvests;
   }
 
-  void install(Javalin app) {
-    app.get(
-        "/admin/harvest",
-        ctx -> {
-          auth.requireAdmin(ctx);
-          pages.render(ctx, "admin", "Harvests", "", Map.of("harvests", harvests.all()));
-        });
+  void harvests(Context ctx) {
+    auth.requireAdmin(ctx);
+    pages.render(ctx, "admin", "Harvests", "", Map.of("harvests", harvests.all()));
   }
 }

@@ -10,7 +10,6 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,19 +37,13 @@ final class AtomFeeds {
     this.base = base;
   }
 
-  void install(Javalin app) {
-    app.get("/feeds/daily.atom", this::daily);
-    app.get("/feeds/trending.atom", this::trending);
-    app.get("/feeds/search.atom", this::search);
-  }
-
-  private void daily(Context ctx) {
+  void daily(Context ctx) {
     Period day = Period.day(s.feed().latestDay().orElse(s.feed().today()));
     List<FeedEntry> entries = s.feed().list(day, FeedSort.TRENDING);
     send(ctx, "Paperboy · daily papers " + day.key(), "/feeds/daily.atom", day.path(), entries);
   }
 
-  private void trending(Context ctx) {
+  void trending(Context ctx) {
     send(
         ctx,
         "Paperboy · trending papers",
@@ -59,9 +52,9 @@ final class AtomFeeds {
         s.feed().trending().entries());
   }
 
-  private void search(Context ctx) {
+  void search(Context ctx) {
     SearchPage.Query q = SearchPage.query(ctx);
-    if (q.effective().isBlank()) {
+    if (q.blank()) {
       throw WebError.badRequest("q: a query is required");
     }
     SearchPage.Results r = SearchPage.run(s, q, 0, ENTRIES);

@@ -1,6 +1,5 @@
 package org.paperboy.web;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.EnumSet;
 import java.util.Map;
@@ -37,18 +36,7 @@ final class DigestPages {
     return s.digests();
   }
 
-  void install(Javalin app) {
-    app.get("/digest", this::subscribeForm);
-    app.post("/digest/subscribe", this::subscribe);
-    app.get("/digest/confirm", this::confirm);
-    app.get("/digest/unsubscribe", this::unsubscribeForm);
-    app.post("/digest/unsubscribe", this::unsubscribe);
-    app.get("/digest/preferences", this::preferencesForm);
-    app.post("/digest/preferences", this::savePreferences);
-    app.get("/digest/preview", this::preview);
-  }
-
-  private void subscribeForm(Context ctx) {
+  void subscribeForm(Context ctx) {
     User u = auth.user(ctx).orElse(null);
     if (u != null) {
       var mine = digests().subscriptions().forUser(u.id());
@@ -62,7 +50,7 @@ final class DigestPages {
     render(ctx, new DigestView("subscribe", email, null, null, null, null, digests().enabled()));
   }
 
-  private void subscribe(Context ctx) {
+  void subscribe(Context ctx) {
     auth.checkCsrf(ctx);
     if (!digests().enabled()) {
       throw new WebError(503, "email digests are not set up on this server (no SMTP server)");
@@ -82,7 +70,7 @@ final class DigestPages {
     render(ctx, new DigestView("message", "", null, null, null, SENT, true));
   }
 
-  private void confirm(Context ctx) {
+  void confirm(Context ctx) {
     Subscription sub = digests().subscriptions().confirm(ctx.queryParam("t"));
     String token = digests().subscriptions().preferencesToken(sub.id());
     render(
@@ -97,7 +85,7 @@ final class DigestPages {
             true));
   }
 
-  private void unsubscribeForm(Context ctx) {
+  void unsubscribeForm(Context ctx) {
     String t = ctx.queryParam("t");
     // Only checks the link: a GET (a mail scanner following links) must not unsubscribe.
     Subscription sub = digests().subscriptions().byUnsubscribeLink(t);
@@ -109,7 +97,7 @@ final class DigestPages {
    * List-Unsubscribe=One-Click}) both land here: the signed token is the authority, so there is no
    * CSRF check.
    */
-  private void unsubscribe(Context ctx) {
+  void unsubscribe(Context ctx) {
     String t = ctx.queryParam("t") != null ? ctx.queryParam("t") : ctx.formParam("t");
     Subscription sub = digests().subscriptions().unsubscribe(t);
     render(
@@ -124,7 +112,7 @@ final class DigestPages {
             true));
   }
 
-  private void preferencesForm(Context ctx) {
+  void preferencesForm(Context ctx) {
     String t = ctx.queryParam("t");
     Subscription sub = digests().subscriptions().byPreferencesLink(t);
     render(
@@ -132,7 +120,7 @@ final class DigestPages {
         new DigestView("preferences", sub.email(), t, sub.preferences(), null, status(sub), true));
   }
 
-  private void savePreferences(Context ctx) {
+  void savePreferences(Context ctx) {
     auth.checkCsrf(ctx);
     String t = ctx.formParam("t");
     Subscription sub = digests().subscriptions().byPreferencesLink(t);
@@ -170,7 +158,7 @@ final class DigestPages {
   }
 
   /** The signed-in reader's next digest as the mail would show it. */
-  private void preview(Context ctx) {
+  void preview(Context ctx) {
     User u = auth.requireUser(ctx);
     Subscription sub =
         digests()

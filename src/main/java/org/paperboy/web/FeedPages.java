@@ -1,6 +1,5 @@
 package org.paperboy.web;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,12 +28,7 @@ final class FeedPages {
     this.auth = auth;
   }
 
-  void install(Javalin app) {
-    app.get("/", this::latest);
-    app.get("/trending", this::trending);
-  }
-
-  private void latest(Context ctx) {
+  void latest(Context ctx) {
     Optional<LocalDate> day = s.feed().latestDay();
     list(ctx, Period.day(day.orElse(s.feed().today())));
   }
@@ -112,7 +106,7 @@ final class FeedPages {
     };
   }
 
-  private void trending(Context ctx) {
+  void trending(Context ctx) {
     FeedService.Trending t = s.feed().trending();
     int limit = 200;
     List<FeedEntry> top = t.entries().subList(0, Math.min(limit, t.entries().size()));

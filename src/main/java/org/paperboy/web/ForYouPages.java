@@ -1,6 +1,5 @@
 package org.paperboy.web;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
@@ -32,15 +31,20 @@ final class ForYouPages {
     this.auth = auth;
   }
 
-  void install(Javalin app) {
-    app.get("/for-you", this::page);
-    app.post("/for-you/topics", ctx -> changeTopic(ctx, true));
-    app.post("/for-you/topics/remove", ctx -> changeTopic(ctx, false));
-    app.post("/for-you/dismiss", this::dismiss);
-    app.get("/api/for-you", this::api);
-    app.get("/api/topics", this::apiTopics);
-    app.post("/api/topics", ctx -> apiChangeTopic(ctx, true));
-    app.delete("/api/topics", ctx -> apiChangeTopic(ctx, false));
+  void addTopic(Context ctx) {
+    changeTopic(ctx, true);
+  }
+
+  void removeTopic(Context ctx) {
+    changeTopic(ctx, false);
+  }
+
+  void apiAddTopic(Context ctx) {
+    apiChangeTopic(ctx, true);
+  }
+
+  void apiRemoveTopic(Context ctx) {
+    apiChangeTopic(ctx, false);
   }
 
   /** {@code period=day|week} (default week) and {@code date=YYYY-MM-DD} (default: newest day). */
@@ -68,7 +72,7 @@ final class ForYouPages {
     return Period.of(k, d);
   }
 
-  private void page(Context ctx) {
+  void page(Context ctx) {
     User u = auth.user(ctx).orElse(null);
     if (u == null) {
       ctx.redirect("/signin?next=/for-you", HttpStatus.SEE_OTHER);
@@ -130,7 +134,7 @@ final class ForYouPages {
         : s.recommender().interests().removeTopic(u.id(), t);
   }
 
-  private void dismiss(Context ctx) {
+  void dismiss(Context ctx) {
     auth.checkCsrf(ctx);
     User u = auth.requireUser(ctx);
     String id = PaperIds.require(ctx.formParam("paper"));
@@ -141,7 +145,7 @@ final class ForYouPages {
     ctx.redirect("/for-you", HttpStatus.SEE_OTHER);
   }
 
-  private void api(Context ctx) {
+  void api(Context ctx) {
     User u = auth.requireApiUser(ctx);
     int limit = SearchPage.intParam(ctx, "limit", PAGE_SIZE, 1, MAX_LIMIT);
     ForYou f = s.recommender().rank(u.id(), period(ctx), limit);
@@ -162,7 +166,7 @@ final class ForYouPages {
     ctx.json(out);
   }
 
-  private void apiTopics(Context ctx) {
+  void apiTopics(Context ctx) {
     User u = auth.requireApiUser(ctx);
     ctx.json(topicsJson(u));
   }

@@ -1,6 +1,5 @@
 package org.paperboy.web;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.util.ArrayList;
@@ -34,18 +33,15 @@ final class PaperPages {
     this.feeds = feeds;
   }
 
-  void install(Javalin app) {
-    app.get("/papers/{a}", ctx -> paper(ctx, ctx.pathParam("a")));
-    app.get("/papers/{a}/{b}", this::twoSegments);
-    app.post("/actions/upvote", this::upvote);
-    app.post("/actions/comment", this::comment);
-    app.post("/admin/papers/hide", this::hidePaper);
-    app.post("/admin/comments/hide", this::hideComment);
-    app.get("/submit", ctx -> submitForm(ctx, FormView.empty()));
-    app.post("/submit", this::submit);
+  void paperPage(Context ctx) {
+    paper(ctx, ctx.pathParam("a"));
   }
 
-  private void twoSegments(Context ctx) {
+  void submitPage(Context ctx) {
+    submitForm(ctx, FormView.empty());
+  }
+
+  void twoSegments(Context ctx) {
     String a = ctx.pathParam("a");
     String b = ctx.pathParam("b");
     switch (a) {
@@ -125,7 +121,7 @@ final class PaperPages {
     }
   }
 
-  private void upvote(Context ctx) {
+  void upvote(Context ctx) {
     auth.checkCsrf(ctx);
     User user = auth.requireUser(ctx);
     Paper p = visiblePaper(ctx, ctx.formParam("paper"));
@@ -138,7 +134,7 @@ final class PaperPages {
     back(ctx, Cards.href(p.id()));
   }
 
-  private void comment(Context ctx) {
+  void comment(Context ctx) {
     auth.checkCsrf(ctx);
     User user = auth.requireUser(ctx);
     Paper p = visiblePaper(ctx, ctx.formParam("paper"));
@@ -158,7 +154,7 @@ final class PaperPages {
     return text;
   }
 
-  private void hidePaper(Context ctx) {
+  void hidePaper(Context ctx) {
     auth.checkCsrf(ctx);
     User admin = auth.requireAdmin(ctx);
     String id = PaperIds.require(ctx.formParam("paper"));
@@ -173,7 +169,7 @@ final class PaperPages {
     ctx.redirect(Cards.href(id), io.javalin.http.HttpStatus.SEE_OTHER);
   }
 
-  private void hideComment(Context ctx) {
+  void hideComment(Context ctx) {
     auth.checkCsrf(ctx);
     auth.requireAdmin(ctx);
     String id = ctx.formParam("comment");
@@ -193,7 +189,7 @@ final class PaperPages {
     pages.render(ctx, "form", "Submit a paper", "submit", Map.of("kind", "submit", "form", form));
   }
 
-  private void submit(Context ctx) {
+  void submit(Context ctx) {
     auth.checkCsrf(ctx);
     User user = auth.requireUser(ctx);
     String raw = ctx.formParam("paper");

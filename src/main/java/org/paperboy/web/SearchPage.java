@@ -1,6 +1,5 @@
 package org.paperboy.web;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.paperboy.account.User;
 import org.paperboy.feed.FeedEntry;
+import org.paperboy.search.SearchFilters;
 import org.paperboy.search.SearchHit;
 import org.paperboy.search.SearchMode;
 import org.paperboy.search.SearchRequest;
 import org.paperboy.search.SearchResults;
 import org.paperboy.search.SearchSort;
+import org.paperboy.search.UserQuery;
 import org.paperboy.web.view.SearchView;
 
 /** The search page: results update as you type (htmx), and the same URL works without script. */
@@ -32,26 +33,20 @@ final class SearchPage {
     this.auth = auth;
   }
 
-  void install(Javalin app) {
-    app.get("/search", this::search);
-  }
-
   /** A search as the web and the API ask for it, validated. */
   record Query(
       String q, SearchMode mode, SearchSort sort, String cat, String from, String to, int page) {
-    /** The text given to the searcher: the typed query plus the form's filters as syntax. */
-    String effective() {
-      StringBuilder b = new StringBuilder(q);
-      if (!cat.isBlank()) {
-        b.append(" cat:").append(cat.strip().replace(" ", ""));
-      }
-      if (!from.isBlank()) {
-        b.append(" from:").append(from.strip());
-      }
-      if (!to.isBlank()) {
-        b.append(" to:").append(to.strip());
-      }
-      return b.toString();
+    /** The form's filter fields, passed to the searcher as fields. */
+    SearchFilters filters() {
+      return new SearchFilters(
+          cat.isBlank() ? List.of() : List.of(cat.strip().replace(" ", "")),
+          from.isBlank() ? null : UserQuery.date(from),
+          to.isBlank() ? null : UserQuery.date(to));
+    }
+
+    /** Whether there is nothing to search for: no text and no filter. */
+    boolean blank() {
+      return q.isBlank() && filters().isEmpty();
     }
   }
 
@@ -80,7 +75,7 @@ final class SearchPage {
   /** A date filter field: empty, or a date YYYY-MM-DD (anything else is a 400 naming it). */
   private static String dateParam(Context ctx, String name) {
     String v = param(ctx, name).strip();
-    if (!v.isEmpty() && org.paperboy.search.UserQuery.date(v) == null) {
+    if (!v.isEmpty() && UserQuery.date(v) == null) {
       throw WebError.badRequest(name + ": expected a date YYYY-MM-DD");
     }
     return v;
@@ -113,7 +108,7 @@ final class SearchPage {
 
   /** Runs a search and resolves the hits to visible papers, in rank order. */
   static Results run(WebServices s, Query query, int offset, int limit) {
-    if (query.effective().isBlank()) {
+    if (query.blank()) {
       return new Results(List.of(), Map.of(), List.of(), false);
     }
     long start = System.nanoTime();
@@ -121,7 +116,7 @@ final class SearchPage {
         s.searcher()
             .search(
                 new SearchRequest(
-                    query.effective(), query.mode(), query.sort(), offset, limit + 1));
+                    query.q(), query.filters(), query.mode(), query.sort(), offset, limit + 1));
     s.metrics().search(query.mode().key(), System.nanoTime() - start);
     List<SearchHit> hits = r.hits();
     boolean more = hits.size() > limit;
@@ -139,7 +134,7 @@ final class SearchPage {
   record Results(
       List<FeedEntry> entries, Map<String, String> snippets, List<String> notices, boolean more) {}
 
-  private void search(Context ctx) {
+  void search(Context ctx) {
     Query q = query(ctx);
     Results r = run(s, q, (q.page() - 1) * PAGE_SIZE, PAGE_SIZE);
     User user = auth.user(ctx).orElse(null);

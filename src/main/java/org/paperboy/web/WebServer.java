@@ -114,20 +114,22 @@ public final class WebServer implements AutoCloseable {
         });
     app.after(ctx -> timed(services, ctx));
     new ErrorMapper(pages).install(app);
-    new OpsRoutes(services).install(app);
     FeedPages feeds = new FeedPages(services, pages, auth);
-    feeds.install(app);
-    new PaperPages(services, pages, auth, feeds).install(app);
-    new SearchPage(services, pages, auth).install(app);
-    new ForYouPages(services, pages, auth).install(app);
-    new AccountPages(services, pages, auth).install(app);
-    new DigestPages(services, pages, auth).install(app);
-    new ApiRoutes(services, auth).install(app);
-    new AdminPages(pages, auth, harvests).install(app);
     // With port 0 the public URL is only known once the server is bound.
     java.util.concurrent.atomic.AtomicReference<String> base =
         new java.util.concurrent.atomic.AtomicReference<>(server.publicUrl().toString());
-    new AtomFeeds(services, base::get).install(app);
+    new Routes(
+            feeds,
+            new PaperPages(services, pages, auth, feeds),
+            new SearchPage(services, pages, auth),
+            new ForYouPages(services, pages, auth),
+            new AccountPages(services, pages, auth),
+            new DigestPages(services, pages, auth),
+            new AdminPages(pages, auth, harvests),
+            new AtomFeeds(services, base::get),
+            new PaperApi(services, auth),
+            new OpsEndpoints(services))
+        .install(app);
     return new WebServer(
         app,
         server.host(),

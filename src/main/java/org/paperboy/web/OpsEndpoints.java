@@ -1,6 +1,5 @@
 package org.paperboy.web;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -14,20 +13,18 @@ import org.paperboy.ops.Health;
  * (store, index and, in scaled mode, OpenSearch reachable: 200 or 503 with each check), and {@code
  * /metrics} in Prometheus's format, for whom {@code server.metrics} allows.
  */
-final class OpsRoutes {
+final class OpsEndpoints {
   private final WebServices s;
 
-  OpsRoutes(WebServices s) {
+  OpsEndpoints(WebServices s) {
     this.s = s;
   }
 
-  void install(Javalin app) {
-    app.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-    app.get("/readyz", this::ready);
-    app.get("/metrics", this::metrics);
+  void live(Context ctx) {
+    ctx.json(Map.of("status", "ok"));
   }
 
-  private void ready(Context ctx) {
+  void ready(Context ctx) {
     Map<String, Health.Check> checks = s.health().run();
     boolean ready = checks.values().stream().allMatch(Health.Check::ok);
     Map<String, Object> body = new LinkedHashMap<>();
@@ -36,7 +33,7 @@ final class OpsRoutes {
     ctx.status(ready ? 200 : 503).json(body);
   }
 
-  private void metrics(Context ctx) {
+  void metrics(Context ctx) {
     MetricsAccess access = s.config().server().metrics();
     if (access == MetricsAccess.OFF
         || (access == MetricsAccess.LOOPBACK && !fromThisMachine(ctx))) {

@@ -2,7 +2,6 @@ package org.paperboy.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,7 @@ import org.paperboy.paper.Paper;
 import org.paperboy.search.SearchHit;
 
 /** The JSON API (documented in {@code /api/openapi.json}). */
-final class ApiRoutes {
+final class PaperApi {
   static final int MAX_LIMIT = 100;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,26 +27,29 @@ final class ApiRoutes {
   private final Auth auth;
   private final byte[] openApi;
 
-  ApiRoutes(WebServices s, Auth auth) {
+  PaperApi(WebServices s, Auth auth) {
     this.s = s;
     this.auth = auth;
-    try (InputStream in = ApiRoutes.class.getResourceAsStream("/web/openapi.json")) {
+    try (InputStream in = PaperApi.class.getResourceAsStream("/web/openapi.json")) {
       this.openApi = in.readAllBytes();
     } catch (IOException | NullPointerException e) {
       throw new IllegalStateException("openapi.json is missing from the build", e);
     }
   }
 
-  void install(Javalin app) {
-    app.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-    app.get("/api/daily_papers", this::daily);
-    app.get("/api/papers/search", this::search);
-    app.get("/api/papers/<rest>", this::getPaper);
-    app.post("/api/papers/<rest>", ctx -> write(ctx, true));
-    app.delete("/api/papers/<rest>", ctx -> write(ctx, false));
+  void openApi(Context ctx) {
+    ctx.contentType("application/json").result(openApi);
   }
 
-  private void daily(Context ctx) {
+  void post(Context ctx) {
+    write(ctx, true);
+  }
+
+  void delete(Context ctx) {
+    write(ctx, false);
+  }
+
+  void daily(Context ctx) {
     Period period = period(ctx);
     FeedSort sort = FeedPages.sort(ctx);
     int limit = SearchPage.intParam(ctx, "limit", 50, 1, MAX_LIMIT);
@@ -86,9 +88,9 @@ final class ApiRoutes {
     return Period.day(s.feed().latestDay().orElse(s.feed().today()));
   }
 
-  private void search(Context ctx) {
+  void search(Context ctx) {
     SearchPage.Query q = SearchPage.query(ctx);
-    if (q.effective().isBlank()) {
+    if (q.blank()) {
       throw WebError.badRequest("q: a query is required");
     }
     int limit = SearchPage.intParam(ctx, "limit", 20, 1, MAX_LIMIT);
@@ -122,7 +124,7 @@ final class ApiRoutes {
     return new Target(PaperIds.require(rest), "");
   }
 
-  private void getPaper(Context ctx) {
+  void getPaper(Context ctx) {
     Target t = target(ctx);
     Paper p = Visibility.paper(s, auth.apiUser(ctx).orElse(null), t.id());
     switch (t.action()) {

@@ -1,0 +1,85 @@
+package org.paperboy.web;
+
+import io.javalin.Javalin;
+
+/**
+ * Every route the server answers, in one table: adding a page touches its class and this table.
+ * Handlers live in one class per area; failures become responses in {@link ErrorMapper} only.
+ */
+record Routes(
+    FeedPages feeds,
+    PaperPages papers,
+    SearchPage search,
+    ForYouPages forYou,
+    AccountPages accounts,
+    DigestPages digests,
+    AdminPages admin,
+    AtomFeeds atom,
+    PaperApi api,
+    OpsEndpoints ops) {
+
+  void install(Javalin app) {
+    // Pages
+    app.get("/", feeds::latest);
+    app.get("/trending", feeds::trending);
+    app.get("/papers/{a}", papers::paperPage);
+    app.get("/papers/{a}/{b}", papers::twoSegments); // date/week/month feeds; old-style ids
+    app.get("/search", search::search);
+    app.get("/for-you", forYou::page);
+    app.get("/submit", papers::submitPage);
+    app.post("/submit", papers::submit);
+    app.post("/actions/upvote", papers::upvote);
+    app.post("/actions/comment", papers::comment);
+    app.post("/for-you/topics", forYou::addTopic);
+    app.post("/for-you/topics/remove", forYou::removeTopic);
+    app.post("/for-you/dismiss", forYou::dismiss);
+
+    // Accounts
+    app.get("/signin", accounts::signInPage);
+    app.post("/signin", accounts::signIn);
+    app.get("/signup", accounts::signUpPage);
+    app.post("/signup", accounts::signUp);
+    app.post("/signout", accounts::signOut);
+    app.get("/settings", accounts::settingsPage);
+    app.post("/settings/email", accounts::email);
+    app.post("/settings/tokens", accounts::newToken);
+    app.post("/settings/tokens/revoke", accounts::revokeToken);
+
+    // Email digests
+    app.get("/digest", digests::subscribeForm);
+    app.post("/digest/subscribe", digests::subscribe);
+    app.get("/digest/confirm", digests::confirm);
+    app.get("/digest/unsubscribe", digests::unsubscribeForm);
+    app.post("/digest/unsubscribe", digests::unsubscribe);
+    app.get("/digest/preferences", digests::preferencesForm);
+    app.post("/digest/preferences", digests::savePreferences);
+    app.get("/digest/preview", digests::preview);
+
+    // Administration
+    app.get("/admin/harvest", admin::harvests);
+    app.post("/admin/papers/hide", papers::hidePaper);
+    app.post("/admin/comments/hide", papers::hideComment);
+
+    // Atom feeds
+    app.get("/feeds/daily.atom", atom::daily);
+    app.get("/feeds/trending.atom", atom::trending);
+    app.get("/feeds/search.atom", atom::search);
+
+    // JSON API (documented in /api/openapi.json)
+    app.get("/api/openapi.json", api::openApi);
+    app.get("/api/daily_papers", api::daily);
+    app.get("/api/papers/search", api::search);
+    app.get("/api/papers/<rest>", api::getPaper);
+    app.post("/api/papers/<rest>", api::post);
+    app.delete("/api/papers/<rest>", api::delete);
+    app.get("/api/for-you", forYou::api);
+    app.get("/api/topics", forYou::apiTopics);
+    app.post("/api/topics", forYou::apiAddTopic);
+    app.delete("/api/topics", forYou::apiRemoveTopic);
+
+    // Operations
+    app.get("/healthz", ops::live);
+    app.get("/readyz", ops::ready);
+    app.get("/metrics", ops::metrics);
+  }
+}
