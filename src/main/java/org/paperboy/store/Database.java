@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
@@ -52,7 +53,7 @@ public final class Database {
       throw new StoreException(
           "cannot connect to PostgreSQL at " + redacted(jdbcUrl) + ": " + rootMessage(e), e);
     }
-    migrate(ds, "classpath:db/postgresql");
+    migrate(ds, Dialect.POSTGRESQL);
     return ds;
   }
 
@@ -100,13 +101,30 @@ public final class Database {
     pool.setMaximumPoolSize(12);
     pool.setPoolName("paperboy-sqlite");
     HikariDataSource ds = new HikariDataSource(pool);
-    migrate(ds, "classpath:db/migration");
+    migrate(ds, Dialect.SQLITE);
     return ds;
   }
 
-  private static void migrate(HikariDataSource ds, String location) {
+  /**
+   * Migrates to the newest schema: the migrations both engines share ({@code db/common}) and this
+   * engine's own ({@code db/sqlite} or {@code db/postgresql}), with the placeholders shared
+   * migrations use where a type differs (see {@code db/README.md}).
+   */
+  private static void migrate(HikariDataSource ds, Dialect dialect) {
+    boolean pg = dialect == Dialect.POSTGRESQL;
     try {
-      Flyway.configure().dataSource(ds).locations(location).loggers("slf4j").load().migrate();
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/common", pg ? "classpath:db/postgresql" : "classpath:db/sqlite")
+          .placeholders(
+              Map.of(
+                  "id", pg ? "TEXT COLLATE \"C\"" : "TEXT",
+                  "bigint", pg ? "BIGINT" : "INTEGER",
+                  "bytes", pg ? "BYTEA" : "BLOB",
+                  "serial", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"))
+          .loggers("slf4j")
+          .load()
+          .migrate();
     } catch (FlywayException e) {
       ds.close();
       throw new StoreException("cannot migrate the database schema: " + e.getMessage(), e);
