@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class PackageCyclesTest {
   private static final Path ROOT = Path.of("src/main/java/org/paperboy");
+  private static final int MAX_LINES = 320;
   private static final Pattern REFERENCE =
       Pattern.compile("\\borg\\.paperboy\\.([a-z]+(?:\\.[a-z]+)*)\\.[A-Z]");
 
@@ -68,6 +69,23 @@ class PackageCyclesTest {
       }
     }
     assertThat(declaring).containsExactly("web/Routes.java");
+  }
+
+  @Test
+  void noClassGrowsPastAboutThreeHundredLines() throws IOException {
+    Map<String, Long> large = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(ROOT)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        long lines;
+        try (Stream<String> l = Files.lines(f)) {
+          lines = l.count();
+        }
+        if (lines > MAX_LINES) {
+          large.put(ROOT.relativize(f).toString(), lines);
+        }
+      }
+    }
+    assertThat(large).as("files over %d lines: split them by responsibility", MAX_LINES).isEmpty();
   }
 
   @Test

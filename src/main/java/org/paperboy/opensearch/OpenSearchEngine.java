@@ -38,18 +38,18 @@ public final class OpenSearchEngine implements SearchEngine {
 
   @Override
   public boolean hasText(UserQuery q) {
-    return textQuery(q, IndexSchema.CONTENTS) != null;
+    return OpenSearchQueries.textQuery(q, IndexSchema.CONTENTS) != null;
   }
 
   @Override
   public boolean hasFilter(UserQuery q) {
-    return !filters(q).isEmpty();
+    return !OpenSearchQueries.filters(q).isEmpty();
   }
 
   @Override
   public List<ScoredId> keyword(UserQuery q, int n) {
-    ObjectNode text = textQuery(q, IndexSchema.CONTENTS);
-    ArrayNode filters = filters(q);
+    ObjectNode text = OpenSearchQueries.textQuery(q, IndexSchema.CONTENTS);
+    ArrayNode filters = OpenSearchQueries.filters(q);
     ObjectNode bool = OpenSearchClient.object();
     ObjectNode b = bool.putObject("bool");
     if (text != null) {
@@ -58,7 +58,7 @@ public final class OpenSearchEngine implements SearchEngine {
     if (!filters.isEmpty()) {
       b.set("filter", filters);
     }
-    return ranked(text == null ? constantScore(filters) : bool, n);
+    return ranked(text == null ? OpenSearchQueries.constantScore(filters) : bool, n);
   }
 
   /** The top {@code n} papers for {@code query}, by score, ties by paper id. */
@@ -72,18 +72,7 @@ public final class OpenSearchEngine implements SearchEngine {
     sort.addObject().put("_score", "desc");
     sort.addObject().put(IndexSchema.ID, "asc");
     body.put("track_scores", true);
-    return ids(client.send("POST", index + "/_search", body));
-  }
-
-  private static ObjectNode constantScore(ArrayNode filters) {
-    ObjectNode q = OpenSearchClient.object();
-    ObjectNode bool = q.putObject("constant_score").putObject("filter").putObject("bool");
-    if (filters.isEmpty()) {
-      bool.putArray("must").addObject().putObject("match_all");
-    } else {
-      bool.set("filter", filters);
-    }
-    return q;
+    return OpenSearchQueries.ids(client.send("POST", index + "/_search", body));
   }
 
   /**
@@ -118,17 +107,8 @@ public final class OpenSearchEngine implements SearchEngine {
       return null;
     }
     JsonNode src = self.get(0).path("_source");
-    String text =
-        src.path(IndexSchema.TITLE).asText("") + " " + src.path(IndexSchema.ABSTRACT).asText("");
-    ObjectNode q = OpenSearchClient.object();
-    ObjectNode mlt = q.putObject("more_like_this");
-    mlt.putArray("fields").add(IndexSchema.CONTENTS);
-    mlt.putArray("like").add(text);
-    mlt.put("min_term_freq", MoreLikeThisTerms.MIN_TERM_FREQ);
-    mlt.put("min_doc_freq", MoreLikeThisTerms.MIN_DOC_FREQ);
-    mlt.put("max_query_terms", MoreLikeThisTerms.MAX_QUERY_TERMS);
-    mlt.put("minimum_should_match", "1");
-    return q;
+    return OpenSearchQueries.moreLikeThis(
+        src.path(IndexSchema.TITLE).asText("") + " " + src.path(IndexSchema.ABSTRACT).asText(""));
   }
 
   /** The scores {@code query} gives the papers {@code ids} that it matches. */
@@ -141,14 +121,14 @@ public final class OpenSearchEngine implements SearchEngine {
     ArrayNode values = b.putArray("filter").addObject().putObject("ids").putArray("values");
     ids.forEach(values::add);
     Map<String, Float> out = new HashMap<>();
-    ids(client.send("POST", index + "/_search", body))
+    OpenSearchQueries.ids(client.send("POST", index + "/_search", body))
         .forEach(h -> out.put(h.id(), (float) h.score()));
     return out;
   }
 
   @Override
   public Map<String, Float> keywordScores(UserQuery q, Collection<String> ids) {
-    ObjectNode text = textQuery(q, IndexSchema.CONTENTS);
+    ObjectNode text = OpenSearchQueries.textQuery(q, IndexSchema.CONTENTS);
     return text == null || ids.isEmpty() ? Map.of() : scoresOf(text, ids);
   }
 
@@ -183,7 +163,7 @@ public final class OpenSearchEngine implements SearchEngine {
     }
     params.put("space_type", "cosinesimil");
     Map<String, Float> out = new HashMap<>();
-    ids(client.send("POST", index + "/_search", body))
+    OpenSearchQueries.ids(client.send("POST", index + "/_search", body))
         .forEach(h -> out.put(h.id(), (float) h.score()));
     return out;
   }
@@ -199,11 +179,11 @@ public final class OpenSearchEngine implements SearchEngine {
       v.add(x);
     }
     knn.put("k", n);
-    ArrayNode f = filters(filters);
+    ArrayNode f = OpenSearchQueries.filters(filters);
     if (!f.isEmpty()) {
       knn.putObject("filter").putObject("bool").set("filter", f);
     }
-    List<ScoredId> out = ids(client.send("POST", index + "/_search", body));
+    List<ScoredId> out = OpenSearchQueries.ids(client.send("POST", index + "/_search", body));
     out.sort(ScoredId.RANKING);
     return out;
   }
@@ -251,7 +231,7 @@ public final class OpenSearchEngine implements SearchEngine {
       return List.of();
     }
     ObjectNode highlight = null;
-    ObjectNode hq = snippets ? textQuery(q, IndexSchema.ABSTRACT) : null;
+    ObjectNode hq = snippets ? OpenSearchQueries.textQuery(q, IndexSchema.ABSTRACT) : null;
     if (hq != null) {
       highlight = OpenSearchClient.object();
       highlight.putArray("pre_tags").add("<mark>");
@@ -303,74 +283,6 @@ public final class OpenSearchEngine implements SearchEngine {
     }
     List<JsonNode> out = new ArrayList<>();
     client.send("POST", index + "/_search", body).path("hits").path("hits").forEach(out::add);
-    return out;
-  }
-
-  private static List<ScoredId> ids(JsonNode response) {
-    List<ScoredId> out = new ArrayList<>();
-    for (JsonNode hit : response.path("hits").path("hits")) {
-      out.add(new ScoredId(hit.path("_id").asText(), (float) hit.path("_score").asDouble(0)));
-    }
-    return out;
-  }
-
-  /** Words as optional terms (BM25 disjunction), quoted phrases as required phrases. */
-  private ObjectNode textQuery(UserQuery q, String field) {
-    ArrayNode should = OpenSearchClient.JSON.createArrayNode();
-    ArrayNode must = OpenSearchClient.JSON.createArrayNode();
-    for (String w : q.words()) {
-      for (String t : QueryText.analyze(IndexSchema.CONTENTS, w)) {
-        should.addObject().putObject("term").putObject(field).put("value", t);
-      }
-    }
-    for (String p : q.phrases()) {
-      List<String> tokens = QueryText.analyze(IndexSchema.CONTENTS, p);
-      if (!tokens.isEmpty()) {
-        must.add(phrase(field, tokens, 0));
-      }
-    }
-    if (should.isEmpty() && must.isEmpty()) {
-      return null;
-    }
-    ObjectNode query = OpenSearchClient.object();
-    ObjectNode bool = query.putObject("bool");
-    if (!should.isEmpty()) {
-      bool.set("should", should);
-    }
-    if (!must.isEmpty()) {
-      bool.set("must", must);
-    }
-    return query;
-  }
-
-  /** Analysed terms at consecutive positions (as the embedded backend's phrase queries). */
-  private static ObjectNode phrase(String field, List<String> tokens, int slop) {
-    ObjectNode q = OpenSearchClient.object();
-    ObjectNode f = q.putObject("match_phrase").putObject(field);
-    f.put("query", String.join(" ", tokens));
-    f.put("analyzer", "whitespace");
-    f.put("slop", slop);
-    return q;
-  }
-
-  /** author:, cat: and year: as filters. */
-  private ArrayNode filters(UserQuery q) {
-    ArrayNode out = OpenSearchClient.JSON.createArrayNode();
-    for (String a : q.authors()) {
-      List<String> tokens = QueryText.analyze(IndexSchema.CONTENTS, a);
-      if (!tokens.isEmpty()) {
-        out.add(phrase(IndexSchema.AUTHORS, tokens, 2));
-      }
-    }
-    if (!q.categories().isEmpty()) {
-      ArrayNode cats = out.addObject().putObject("terms").putArray(IndexSchema.CATEGORY);
-      q.categories().forEach(cats::add);
-    }
-    if (q.publishedFrom() != null || q.publishedTo() != null) {
-      ObjectNode range = out.addObject().putObject("range").putObject(IndexSchema.PUBLISHED);
-      range.put("gte", q.publishedFrom() == null ? Long.MIN_VALUE : q.publishedFrom().toEpochDay());
-      range.put("lte", q.publishedTo() == null ? Long.MAX_VALUE : q.publishedTo().toEpochDay());
-    }
     return out;
   }
 }

@@ -11,7 +11,7 @@ public final class CleanText {
    * Collapses runs of white space (arXiv wraps titles and abstracts), drops characters that XML 1.0
    * cannot carry (C0/C1 controls, U+FFFE, U+FFFF, unpaired surrogates: one imported record with a
    * U+0001 would otherwise break every Atom feed that lists it) and trims; null stays null. Every
-   * importer's text goes through here (via {@link Paper.Builder#build}).
+   * importer's text goes through here (via {@link PaperBuilder#build}).
    */
   public static String collapse(String s) {
     if (s == null || isCollapsed(s)) {

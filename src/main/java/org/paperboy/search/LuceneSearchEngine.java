@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -23,11 +21,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedSetSortField;
-import org.apache.lucene.search.TopDocs;
 import org.paperboy.index.IndexSchema;
 import org.paperboy.index.PaperIndex;
 
@@ -94,7 +90,8 @@ public final class LuceneSearchEngine implements SearchEngine {
               .add(filter, BooleanClause.Occur.FILTER)
               .build();
     }
-    return index.withSearcher(s -> ids(s, s.search(query, Math.max(n, 1), BY_SCORE_THEN_ID, true)));
+    return index.withSearcher(
+        s -> LuceneDocs.ids(s, s.search(query, Math.max(n, 1), BY_SCORE_THEN_ID, true)));
   }
 
   @Override
@@ -108,7 +105,7 @@ public final class LuceneSearchEngine implements SearchEngine {
           @Override
           public List<ScoredId> top(int n) {
             return index.withSearcher(
-                s -> ids(s, s.search(like, Math.max(n, 1), BY_SCORE_THEN_ID, true)));
+                s -> LuceneDocs.ids(s, s.search(like, Math.max(n, 1), BY_SCORE_THEN_ID, true)));
           }
 
           @Override
@@ -120,7 +117,7 @@ public final class LuceneSearchEngine implements SearchEngine {
 
   /** The more-like-this query of paper {@code id}; null when it is not in the index. */
   private static Query likeQuery(IndexSearcher s, String id) throws IOException {
-    int doc = docOf(s, id);
+    int doc = LuceneDocs.docOf(s, id);
     if (doc < 0) {
       return null;
     }
@@ -148,7 +145,7 @@ public final class LuceneSearchEngine implements SearchEngine {
   private Map<String, Float> scoresOf(Query restricted, int n) {
     Map<String, Float> out = new HashMap<>();
     index
-        .withSearcher(s -> ids(s, s.search(restricted, n, BY_SCORE_THEN_ID, true)))
+        .withSearcher(s -> LuceneDocs.ids(s, s.search(restricted, n, BY_SCORE_THEN_ID, true)))
         .forEach(h -> out.put(h.id(), (float) h.score()));
     return out;
   }
@@ -160,7 +157,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         s -> {
           List<LeafReaderContext> leaves = s.getIndexReader().leaves();
           for (String id : ids) {
-            int doc = docOf(s, id);
+            int doc = LuceneDocs.docOf(s, id);
             if (doc < 0) {
               continue;
             }
@@ -195,45 +192,9 @@ public final class LuceneSearchEngine implements SearchEngine {
             s -> {
               IndexSearcher bySegment = new IndexSearcher(s.getIndexReader(), SEGMENTS);
               bySegment.setSimilarity(s.getSimilarity());
-              return ids(bySegment, bySegment.search(query, n));
+              return LuceneDocs.ids(bySegment, bySegment.search(query, n));
             });
     out.sort(ScoredId.RANKING);
-    return out;
-  }
-
-  /**
-   * The paper ids of the hits, read from the id field's doc values: reading them from stored fields
-   * decompressed a block of abstracts per hit and was most of the cost of a query on 1M papers
-   * (measured: 100 hits, ~5 ms).
-   */
-  private static List<ScoredId> ids(IndexSearcher s, TopDocs td) throws IOException {
-    ScoreDoc[] hits = td.scoreDocs;
-    Integer[] byDoc = new Integer[hits.length];
-    for (int i = 0; i < hits.length; i++) {
-      byDoc[i] = i;
-    }
-    // Doc values iterate forwards only: look the hits up in doc order, per segment.
-    java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> hits[i].doc));
-    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-    String[] ids = new String[hits.length];
-    int leaf = -1;
-    SortedSetDocValues values = null;
-    for (int i : byDoc) {
-      int doc = hits[i].doc;
-      int l = ReaderUtil.subIndex(doc, leaves);
-      if (l != leaf) {
-        leaf = l;
-        values = DocValues.getSortedSet(leaves.get(l).reader(), IndexSchema.ID);
-      }
-      if (!values.advanceExact(doc - leaves.get(l).docBase)) {
-        throw new IllegalStateException("index document without an id");
-      }
-      ids[i] = values.lookupOrd(values.nextOrd()).utf8ToString();
-    }
-    List<ScoredId> out = new ArrayList<>(hits.length);
-    for (int i = 0; i < hits.length; i++) {
-      out.add(new ScoredId(ids[i], hits[i].score));
-    }
     return out;
   }
 
@@ -245,7 +206,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     index.withSearcher(
         s -> {
           for (String id : ids) {
-            int doc = docOf(s, id);
+            int doc = LuceneDocs.docOf(s, id);
             Document d = doc < 0 ? null : s.storedFields().document(doc, Set.of(field));
             Number n = d == null ? null : d.getField(field).numericValue();
             key.put(id, n == null ? Long.MIN_VALUE : n.longValue());
@@ -253,35 +214,6 @@ public final class LuceneSearchEngine implements SearchEngine {
           return null;
         });
     return key;
-  }
-
-  /**
-   * The live document of paper {@code id}, or -1: a term lookup per segment (a TermQuery search per
-   * id cost ~50 µs, which made scoring 200 fusion candidates the bulk of a similar-papers request).
-   */
-  private static int docOf(IndexSearcher s, String id) throws IOException {
-    org.apache.lucene.util.BytesRef term = new org.apache.lucene.util.BytesRef(id);
-    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-      org.apache.lucene.index.Terms terms = leaf.reader().terms(IndexSchema.ID);
-      if (terms == null) {
-        continue;
-      }
-      org.apache.lucene.index.TermsEnum te = terms.iterator();
-      if (!te.seekExact(term)) {
-        continue;
-      }
-      org.apache.lucene.index.PostingsEnum docs =
-          te.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
-      org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
-      for (int d = docs.nextDoc();
-          d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-          d = docs.nextDoc()) {
-        if (live == null || live.get(d)) {
-          return leaf.docBase + d;
-        }
-      }
-    }
-    return -1;
   }
 
   @Override
@@ -292,7 +224,7 @@ public final class LuceneSearchEngine implements SearchEngine {
           StoredFields stored = s.storedFields();
           Document[] docs = new Document[page.size()];
           for (int i = 0; i < docs.length; i++) {
-            int doc = docOf(s, page.get(i).id());
+            int doc = LuceneDocs.docOf(s, page.get(i).id());
             docs[i] =
                 doc < 0
                     ? null

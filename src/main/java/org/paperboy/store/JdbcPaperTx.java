@@ -55,12 +55,12 @@ record JdbcPaperTx(
   @Override
   public Map<String, Paper> findByIds(Collection<String> ids) {
     Map<String, Paper> out = new HashMap<>();
-    for (List<String> chunk : SqlPaperStore.chunks(ids)) {
+    for (List<String> chunk : SqlQueries.chunks(ids)) {
       query(
           "SELECT "
               + PaperRows.COLUMNS
               + " FROM papers WHERE id IN ("
-              + SqlPaperStore.placeholders(chunk.size())
+              + SqlQueries.placeholders(chunk.size())
               + ")",
           chunk,
           p -> out.put(p.id(), p));
@@ -76,12 +76,12 @@ record JdbcPaperTx(
       byHash.put(PaperRows.titleHash(k), k);
     }
     Map<String, List<Paper>> out = new HashMap<>();
-    for (List<Long> chunk : SqlPaperStore.chunks(byHash.keySet())) {
+    for (List<Long> chunk : SqlQueries.chunks(byHash.keySet())) {
       query(
           "SELECT "
               + PaperRows.COLUMNS
               + " FROM papers WHERE title_hash IN ("
-              + SqlPaperStore.placeholders(chunk.size())
+              + SqlQueries.placeholders(chunk.size())
               + ")"
               + (provisionalOnly ? " AND provisional = 1" : "")
               + " ORDER BY id",

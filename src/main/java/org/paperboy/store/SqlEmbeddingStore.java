@@ -62,11 +62,11 @@ final class SqlEmbeddingStore implements EmbeddingStore {
   public Map<String, float[]> find(String model, Collection<String> ids) {
     Map<String, float[]> out = new HashMap<>();
     try (Connection c = dataSource.getConnection()) {
-      for (List<String> chunk : SqlPaperStore.chunks(ids)) {
+      for (List<String> chunk : SqlQueries.chunks(ids)) {
         try (PreparedStatement ps =
             c.prepareStatement(
                 "SELECT paper_id, vector FROM embeddings WHERE model = ? AND paper_id IN ("
-                    + SqlPaperStore.placeholders(chunk.size())
+                    + SqlQueries.placeholders(chunk.size())
                     + ")")) {
           ps.setString(1, model);
           for (int i = 0; i < chunk.size(); i++) {

@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.paperboy.paper.Paper;
-import org.paperboy.paper.Source;
 
 /** {@link PaperStore} over JDBC, with SQL that SQLite and PostgreSQL both accept. */
 public final class SqlPaperStore implements PaperStore {
-  /** SQLite allows 32,766 parameters; stay well below for both engines. */
-  private static final int IN_CHUNK = 900;
-
   private final DataSource dataSource;
   private final Dialect dialect;
   private final AutoCloseable closer;
@@ -282,53 +277,11 @@ public final class SqlPaperStore implements PaperStore {
 
   @Override
   public StoreStats stats() {
-    Map<String, Long> bySource = new LinkedHashMap<>();
-    for (Source s : Source.values()) {
-      long n =
-          longQuery(
-              "SELECT COUNT(*) FROM papers WHERE deleted_on IS NULL AND sources LIKE '%,"
-                  + s.key()
-                  + ",%'");
-      if (n > 0) {
-        bySource.put(s.key(), n);
-      }
-    }
-    return new StoreStats(
-        countLive(),
-        longQuery("SELECT COUNT(*) FROM papers WHERE provisional = 1 AND deleted_on IS NULL"),
-        longQuery("SELECT COUNT(*) FROM papers WHERE deleted_on IS NOT NULL"),
-        bySource,
-        grouped(
-            "SELECT COALESCE(SUBSTR(published, 1, 4), 'unknown') AS k, COUNT(*) FROM papers"
-                + " WHERE deleted_on IS NULL GROUP BY k ORDER BY k"),
-        grouped(
-            "SELECT COALESCE(primary_category, 'none') AS k, COUNT(*) AS n FROM papers"
-                + " WHERE deleted_on IS NULL GROUP BY k ORDER BY n DESC, k"));
+    return SqlQueries.stats(dataSource, countLive());
   }
 
   long longQuery(String sql) {
-    try (Connection c = dataSource.getConnection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new StoreException("database read failed: " + e.getMessage(), e);
-    }
-  }
-
-  private Map<String, Long> grouped(String sql) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    try (Connection c = dataSource.getConnection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) {
-        out.put(rs.getString(1), rs.getLong(2));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreException("database read failed: " + e.getMessage(), e);
-    }
+    return SqlQueries.longQuery(dataSource, sql);
   }
 
   @Override
@@ -338,19 +291,5 @@ public final class SqlPaperStore implements PaperStore {
     } catch (Exception e) {
       throw new StoreException("closing the database failed: " + e.getMessage(), e);
     }
-  }
-
-  /** Chunks a collection so that IN lists stay under the engines' parameter limits. */
-  static <T> List<List<T>> chunks(Collection<T> all) {
-    List<T> list = new ArrayList<>(all);
-    List<List<T>> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i += IN_CHUNK) {
-      out.add(list.subList(i, Math.min(list.size(), i + IN_CHUNK)));
-    }
-    return out;
-  }
-
-  static String placeholders(int n) {
-    return "?" + ", ?".repeat(Math.max(0, n - 1));
   }
 }
