@@ -79,6 +79,16 @@ public final class JsonlExporter {
     date(g, "daily_date", p.dailyDate());
     g.writeStringField("ai_summary", p.aiSummary());
     strings(g, "ai_keywords", p.aiKeywords());
+    integer(g, "github_stars", p.githubStars());
+    if (p.organization() == null) {
+      g.writeNullField("organization");
+    } else {
+      g.writeObjectFieldStart("organization");
+      g.writeStringField("name", p.organization().name());
+      g.writeStringField("fullname", p.organization().fullname());
+      g.writeStringField("avatar", p.organization().avatar());
+      g.writeEndObject();
+    }
     g.writeArrayFieldStart("sources");
     for (Source s : p.sources()) {
       g.writeString(s.key());

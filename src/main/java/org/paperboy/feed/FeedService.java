@@ -38,6 +38,12 @@ public final class FeedService {
               Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
           .thenComparing(e -> e.paper().id());
 
+  private static final Comparator<FeedEntry> BY_STARS =
+      Comparator.comparing(
+              (FeedEntry e) -> e.paper().githubStars(),
+              Comparator.nullsLast(Comparator.<Integer>reverseOrder()))
+          .thenComparing(BY_TRENDING);
+
   private final PaperStore papers;
   private final CommunityStore community;
   private final Clock clock;
@@ -61,7 +67,12 @@ public final class FeedService {
   public List<FeedEntry> list(Period period, FeedSort sort) {
     Instant reference = min(clock.instant(), endOf(period.last()));
     List<FeedEntry> entries = entries(papers.dailyPapers(period.first(), period.last()), reference);
-    entries.sort(sort == FeedSort.TRENDING ? BY_TRENDING : BY_PUBLISHED);
+    entries.sort(
+        switch (sort) {
+          case TRENDING -> BY_TRENDING;
+          case PUBLISHED -> BY_PUBLISHED;
+          case STARS -> BY_STARS;
+        });
     return entries;
   }
 

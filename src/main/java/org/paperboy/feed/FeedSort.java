@@ -3,10 +3,14 @@ package org.paperboy.feed;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How a feed is ordered: by {@link TrendingScore} or newest publication first. */
+/**
+ * How a feed is ordered: by {@link TrendingScore}, newest publication first, or most GitHub stars
+ * first (papers without a repository last; ties by trending).
+ */
 public enum FeedSort {
   TRENDING("trending"),
-  PUBLISHED("publishedAt");
+  PUBLISHED("publishedAt"),
+  STARS("stars");
 
   private final String key;
 
@@ -26,6 +30,7 @@ public enum FeedSort {
     return switch (k) {
       case "trending" -> Optional.of(TRENDING);
       case "publishedat", "published", "date" -> Optional.of(PUBLISHED);
+      case "stars", "githubstars" -> Optional.of(STARS);
       default -> Optional.empty();
     };
   }

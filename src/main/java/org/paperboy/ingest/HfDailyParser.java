@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.paperboy.paper.ArxivId;
+import org.paperboy.paper.Organization;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.Source;
 
@@ -125,6 +126,8 @@ public final class HfDailyParser implements PaperParser {
         .projectUrl(text(paper, "projectPage"))
         .aiSummary(text(paper, "ai_summary"))
         .aiKeywords(keywords)
+        .githubStars(integer(paper, "githubStars"))
+        .organization(organization(paper.path("organization")))
         .build();
   }
 
@@ -136,6 +139,17 @@ public final class HfDailyParser implements PaperParser {
   private static String text(JsonNode node, String field) {
     JsonNode v = node.get(field);
     return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+  }
+
+  /** {@code paper.organization}: {@code {name, fullname, avatar}}; null when absent or nameless. */
+  private static Organization organization(JsonNode org) {
+    if (!org.isObject()) {
+      return null;
+    }
+    String name = text(org, "name");
+    return name == null || name.isBlank()
+        ? null
+        : new Organization(name, text(org, "fullname"), text(org, "avatar"));
   }
 
   private static Integer integer(JsonNode node, String field) {

@@ -27,6 +27,8 @@ import java.util.Set;
  * @param upvotes upvotes as last seen on Hugging Face (or on a captured page)
  * @param numComments comment count as last seen on Hugging Face
  * @param dailyDate the Daily Papers day the paper appeared on
+ * @param githubStars stars of the paper's GitHub repository as last seen on Hugging Face
+ * @param organization the organisation Hugging Face lists the paper under, or null
  * @param authority which record set title, authors and categories: {@code YYYY-MM-DD/rank}, the
  *     newest version date the record described and its source's rank; the larger wins
  * @param deletedOn set when arXiv withdrew the record (an OAI-PMH deletion); deleted papers are
@@ -52,6 +54,8 @@ public record Paper(
     LocalDate dailyDate,
     String aiSummary,
     List<String> aiKeywords,
+    Integer githubStars,
+    Organization organization,
     Set<Source> sources,
     String authority,
     LocalDate deletedOn) {

@@ -28,6 +28,8 @@ public final class PaperBuilder {
   private LocalDate dailyDate;
   private String aiSummary;
   private List<String> aiKeywords = new ArrayList<>();
+  private Integer githubStars;
+  private Organization organization;
   private Set<Source> sources = EnumSet.noneOf(Source.class);
   private String authority;
   private LocalDate deletedOn;
@@ -57,6 +59,8 @@ public final class PaperBuilder {
     b.dailyDate = p.dailyDate();
     b.aiSummary = p.aiSummary();
     b.aiKeywords = new ArrayList<>(p.aiKeywords());
+    b.githubStars = p.githubStars();
+    b.organization = p.organization();
     b.sources = p.sources().isEmpty() ? EnumSet.noneOf(Source.class) : EnumSet.copyOf(p.sources());
     b.authority = p.authority();
     b.deletedOn = p.deletedOn();
@@ -158,6 +162,16 @@ public final class PaperBuilder {
     return this;
   }
 
+  public PaperBuilder githubStars(Integer v) {
+    githubStars = v;
+    return this;
+  }
+
+  public PaperBuilder organization(Organization v) {
+    organization = v;
+    return this;
+  }
+
   public PaperBuilder source(Source v) {
     sources = EnumSet.of(v);
     return this;
@@ -241,6 +255,8 @@ public final class PaperBuilder {
         dailyDate,
         CleanText.blankToNull(aiSummary),
         keywords,
+        githubStars == null || githubStars < 0 ? null : githubStars,
+        organization,
         sources,
         auth,
         deletedOn);

@@ -21,8 +21,9 @@ import java.util.TreeMap;
  *       submitted &gt; page), falling back to the other when empty.
  *   <li>Abstract: the longest; ties go to the authoritative record.
  *   <li>Published: earliest; updated: latest; versions: union; Daily Papers day: earliest.
- *   <li>Upvotes and comment counts: highest seen. Code and project links, AI summary and keywords:
- *       from the record with more upvotes (a newer Hugging Face snapshot), else whichever has them.
+ *   <li>Upvotes and comment counts: highest seen. Code and project links, AI summary and keywords,
+ *       GitHub stars and organisation: from the record with more upvotes (a newer Hugging Face
+ *       snapshot), else whichever has them.
  *   <li>Sources: union. A deletion sticks until a record of a newer version arrives.
  * </ul>
  */
@@ -66,6 +67,8 @@ public final class PaperMerger {
         min(existing.dailyDate(), incoming.dailyDate()),
         first(hfFirst.aiSummary(), hfSecond.aiSummary()),
         hfFirst.aiKeywords().isEmpty() ? hfSecond.aiKeywords() : hfFirst.aiKeywords(),
+        first(hfFirst.githubStars(), hfSecond.githubStars()),
+        first(hfFirst.organization(), hfSecond.organization()),
         sources,
         w.authority(),
         deletion(existing, incoming));
@@ -97,7 +100,7 @@ public final class PaperMerger {
     return out;
   }
 
-  private static String first(String a, String b) {
+  private static <T> T first(T a, T b) {
     return a != null ? a : b;
   }
 

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.paperboy.paper.Organization;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperVersion;
 import org.paperboy.paper.Source;
@@ -23,8 +24,8 @@ final class PaperRows {
       "id, provisional, title_hash, title, abstract, authors, author_count, categories,"
           + " primary_category, versions, published, updated, doi, journal_ref, comments, code_url,"
           + " project_url, upvotes, num_comments, daily_date, ai_summary, ai_keywords, sources,"
-          + " authority, deleted_on";
-  static final int COLUMN_COUNT = 25;
+          + " authority, deleted_on, github_stars, org_name, org_fullname, org_avatar";
+  static final int COLUMN_COUNT = 29;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -68,7 +69,12 @@ final class PaperRows {
     ps.setString(i++, json(p.aiKeywords()));
     ps.setString(i++, sources(p.sources()));
     ps.setString(i++, p.authority());
-    ps.setString(i, date(p.deletedOn()));
+    ps.setString(i++, date(p.deletedOn()));
+    setInt(ps, i++, p.githubStars());
+    Organization org = p.organization();
+    ps.setString(i++, org == null ? null : org.name());
+    ps.setString(i++, org == null ? null : org.fullname());
+    ps.setString(i, org == null ? null : org.avatar());
   }
 
   static Paper read(ResultSet rs) throws SQLException {
@@ -92,9 +98,18 @@ final class PaperRows {
         date(rs.getString("daily_date")),
         rs.getString("ai_summary"),
         strings(rs.getString("ai_keywords")),
+        integer(rs, "github_stars"),
+        organization(rs),
         sources(rs.getString("sources")),
         rs.getString("authority"),
         date(rs.getString("deleted_on")));
+  }
+
+  private static Organization organization(ResultSet rs) throws SQLException {
+    String name = rs.getString("org_name");
+    return name == null
+        ? null
+        : new Organization(name, rs.getString("org_fullname"), rs.getString("org_avatar"));
   }
 
   /** A 64-bit FNV-1a hash of a title key; equal keys give equal hashes. */

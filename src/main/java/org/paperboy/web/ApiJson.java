@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.paperboy.community.Comment;
 import org.paperboy.feed.FeedEntry;
+import org.paperboy.paper.Organization;
 import org.paperboy.paper.Paper;
 
 /**
@@ -65,6 +66,17 @@ final class ApiJson {
     }
     if (p.projectUrl() != null) {
       m.put("projectPage", p.projectUrl());
+    }
+    if (p.githubStars() != null) {
+      m.put("githubStars", p.githubStars());
+    }
+    Organization org = p.organization();
+    if (org != null) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("name", org.name());
+      o.put("fullname", org.fullname());
+      o.put("avatar", org.avatar());
+      m.put("organization", o);
     }
     return m;
   }

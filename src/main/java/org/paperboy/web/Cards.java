@@ -71,10 +71,33 @@ final class Cards {
         p.dailyDate() == null ? null : p.dailyDate().toString(),
         e.upvotes(),
         e.comments(),
+        commentsLine(e),
+        p.githubStars(),
+        p.organization() == null
+            ? null
+            : p.organization().fullname() != null
+                ? p.organization().fullname()
+                : p.organization().name(),
         p.categories(),
         voted,
         snippetHtml,
         why);
+  }
+
+  /**
+   * "3 comments (1 here, 2 on Hugging Face)": a feed's count adds Hugging Face's count to the
+   * comments made here, and only the latter are on the paper page, so the line says which is which.
+   */
+  static String commentsLine(FeedEntry e) {
+    int hf = e.paper().numComments() == null ? 0 : e.paper().numComments();
+    int here = Math.max(0, e.comments() - hf);
+    String total = e.comments() + (e.comments() == 1 ? " comment" : " comments");
+    if (hf == 0) {
+      return total;
+    }
+    return here == 0
+        ? total + " on Hugging Face"
+        : total + " (" + here + " here, " + hf + " on Hugging Face)";
   }
 
   static String href(String id) {

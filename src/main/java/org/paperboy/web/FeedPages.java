@@ -54,7 +54,8 @@ final class FeedPages {
     String raw = ctx.queryParam("sort");
     return FeedSort.parse(raw)
         .orElseThrow(
-            () -> WebError.badRequest("sort: use trending or publishedAt, not '" + raw + "'"));
+            () ->
+                WebError.badRequest("sort: use trending, publishedAt or stars, not '" + raw + "'"));
   }
 
   private void list(Context ctx, Period p) {

@@ -97,6 +97,8 @@ final class PaperPages {
             p.doi(),
             hidden,
             s.community().comments(p.id(), user != null && user.isAdmin()),
+            p.numComments() == null ? 0 : p.numComments(),
+            p.provisional() ? null : "https://huggingface.co/papers/" + p.id(),
             similar,
             note);
     pages.render(ctx, "paper", p.title(), "", Map.of("view", view));

@@ -180,6 +180,18 @@ class SourceParsersTest {
     assertThat(env.aiKeywords()).contains("LLM agents", "co-evolution");
     assertThat(env.numComments()).isNotNull();
     assertThat(env.sources()).containsExactly(Source.HF);
+    assertThat(env.githubStars()).isEqualTo(8);
+    assertThat(env.organization().name()).isEqualTo("google");
+    assertThat(env.organization().fullname()).isEqualTo("Google");
+    assertThat(env.organization().avatar()).startsWith("https://cdn-avatars.huggingface.co/");
+    // An entry without a repository has no stars (null, not 0); 0 stars stays 0.
+    assertThat(p.byId("2608.13120").githubStars()).isNull();
+    assertThat(p.byId("2608.13120").organization().name()).isEqualTo("zju");
+    assertThat(p.byId("2608.19861").githubStars()).isZero();
+    long starred = p.papers().stream().filter(x -> x.githubStars() != null).count();
+    long organised = p.papers().stream().filter(x -> x.organization() != null).count();
+    assertThat(starred).isEqualTo(12);
+    assertThat(organised).isEqualTo(17);
   }
 
   @Test

@@ -48,17 +48,25 @@ class PaperMergerTest {
             .numComments(1)
             .dailyDate(LocalDate.of(2024, 1, 3))
             .codeUrl("https://github.com/old")
+            .githubStars(40)
+            .organization(new Organization("old-lab", null, null))
             .build();
     Paper hf2 =
         hf1.toBuilder()
             .upvotes(9)
             .dailyDate(LocalDate.of(2024, 1, 2))
             .codeUrl("https://github.com/new")
+            .githubStars(12) // the newer snapshot's count wins even when lower (a new repository)
+            .organization(new Organization("new-lab", "New Lab", "https://example.org/a.png"))
             .build();
     Paper merged = PaperMerger.merge(PaperMerger.merge(a, hf2), hf1);
     assertThat(merged.abstractText()).isEqualTo("a much longer abstract text");
     assertThat(merged.upvotes()).isEqualTo(9);
     assertThat(merged.codeUrl()).isEqualTo("https://github.com/new");
+    assertThat(merged.githubStars()).isEqualTo(12);
+    assertThat(merged.organization().name()).isEqualTo("new-lab");
+    // A record without Hugging Face fields (arXiv) keeps what Hugging Face said.
+    assertThat(PaperMerger.merge(hf2, a).organization().fullname()).isEqualTo("New Lab");
     assertThat(merged.dailyDate()).isEqualTo(LocalDate.of(2024, 1, 2));
     assertThat(merged.sources()).containsExactly(Source.HF, Source.OAI);
   }

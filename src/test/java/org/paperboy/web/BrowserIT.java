@@ -166,7 +166,7 @@ class BrowserIT {
     fill("comment-text", "Clear write-up <b>not bold</b>");
     browser.findElement(By.id("comment-submit")).click();
     wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(By.id("comments"), "Comments (1)"));
+        ExpectedConditions.textToBePresentInElementLocated(By.id("comments"), "Comments here (1)"));
     assertThat(browser.findElement(By.cssSelector(".comment .text")).getText())
         .isEqualTo("Clear write-up <b>not bold</b>");
     browser.findElement(By.id("signout")).click();

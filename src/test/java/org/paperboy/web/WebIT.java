@@ -143,7 +143,11 @@ class WebIT {
       assertThat(p.dailyDate()).isEqualTo(hf.dailyDate());
       assertThat(p.published()).isEqualTo(hf.published());
       assertThat(p.codeUrl()).isEqualTo(hf.codeUrl());
+      assertThat(p.githubStars()).as("githubStars of " + hf.id()).isEqualTo(hf.githubStars());
+      assertThat(p.organization()).as("organization of " + hf.id()).isEqualTo(hf.organization());
     }
+    assertThat(theirs.papers().stream().filter(p -> p.githubStars() != null)).isNotEmpty();
+    assertThat(theirs.papers().stream().filter(p -> p.organization() != null)).isNotEmpty();
     JsonNode first = JSON.readTree(r.body()).get(0);
     for (String field : List.of("paper", "title", "summary", "numComments", "publishedAt")) {
       assertThat(first.has(field)).as(field).isTrue();
@@ -165,6 +169,18 @@ class WebIT {
     byDate.forEach(e -> dates.add(e.get("publishedAt").asText()));
     assertThat(dates).isSortedAccordingTo((a, b) -> b.compareTo(a));
 
+    // By GitHub stars: most first, papers without a repository's stars after all that have them.
+    JsonNode byStars = json("/api/daily_papers?date=2026-08-21&sort=stars&limit=100");
+    List<Integer> stars = new ArrayList<>();
+    byStars.forEach(
+        e ->
+            stars.add(
+                e.get("paper").has("githubStars")
+                    ? e.get("paper").get("githubStars").asInt()
+                    : -1));
+    assertThat(stars).isSortedAccordingTo((a, b) -> b - a).contains(76, -1);
+    assertThat(byStars.size()).isEqualTo(trending.size());
+
     JsonNode page0 = json("/api/daily_papers?date=2026-08-21&limit=5&p=0");
     JsonNode page1 = json("/api/daily_papers?date=2026-08-21&limit=5&p=1");
     assertThat(page0.size()).isEqualTo(5);
@@ -181,6 +197,25 @@ class WebIT {
     // Without a period: the newest day that has papers.
     assertThat(json("/api/daily_papers?limit=100").size())
         .isEqualTo(json("/api/daily_papers?date=2026-08-21&limit=100").size());
+  }
+
+  @Test
+  void cardsShowStarsOrganisationAndWhereCommentsAre() {
+    String day = anon.get("/papers/date/2026-08-21?sort=stars").body();
+    // 2608.14022: 76 stars, listed under ForgeWM, one comment on Hugging Face and none here.
+    String card = day.substring(day.indexOf("id=\"paper-2608.14022\""));
+    card = card.substring(0, card.indexOf("</article>"));
+    assertThat(card)
+        .contains("★ 76")
+        .contains("<span class=\"org\">ForgeWM</span>")
+        .contains("1 comment on Hugging Face");
+    assertThat(day.indexOf("paper-2608.14022")).isLessThan(day.indexOf("paper-2608.20335"));
+    assertThat(day).contains("GitHub stars");
+    String page = anon.get("/papers/2608.14022").body();
+    assertThat(page)
+        .contains("Comments here (0)")
+        .contains("Hugging Face counts 1 comment on this paper")
+        .contains("https://huggingface.co/papers/2608.14022");
   }
 
   private int total(String path) {

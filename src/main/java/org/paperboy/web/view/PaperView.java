@@ -19,5 +19,7 @@ public record PaperView(
     String doi,
     boolean hidden,
     List<Comment> comments,
+    int hfComments,
+    String hfUrl,
     List<PaperCard> similar,
     String similarNote) {}
