@@ -92,6 +92,7 @@ public final class ServerRuntime implements AutoCloseable {
                 services.submissions(),
                 services.searcher(),
                 services.recommender(),
+                services.library(),
                 services.digests(),
                 status::line,
                 metrics,

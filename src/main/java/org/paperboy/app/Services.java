@@ -21,6 +21,7 @@ import org.paperboy.ingest.ArxivApiClient;
 import org.paperboy.ingest.SourceUnavailableException;
 import org.paperboy.jobs.JobLease;
 import org.paperboy.jobs.Sleeper;
+import org.paperboy.library.LibraryImport;
 import org.paperboy.search.PaperSearcher;
 
 /**
@@ -36,7 +37,8 @@ public record Services(
     Digests digests,
     HarvestStore harvestStore,
     Harvests harvests,
-    Submissions submissions)
+    Submissions submissions,
+    LibraryImport library)
     implements AutoCloseable {
 
   /**
@@ -97,7 +99,8 @@ public record Services(
         digests,
         harvestStore,
         harvests,
-        new Submissions(w.store, community, lookup, clock));
+        new Submissions(w.store, community, lookup, clock),
+        new LibraryImport(w.store, recommender.interests(), clock));
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperboy.app.Stores;
+import org.paperboy.export.CitationExporter;
 import org.paperboy.export.JsonlExporter;
 import org.paperboy.store.PaperStore;
 import picocli.CommandLine.Command;
@@ -20,11 +21,16 @@ import picocli.CommandLine.ParentCommand;
     name = "export",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
-    description = "Write the collection as JSON lines, one paper per line, in id order.")
+    description = {
+      "Write the collection in id order: JSON lines (one paper per line), BibTeX or RIS."
+    })
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Option(names = "--format", defaultValue = "jsonl", description = "Output format: jsonl.")
+  @Option(
+      names = "--format",
+      defaultValue = "jsonl",
+      description = "Output format: jsonl, bibtex or ris.")
   String format;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Output file. Default: stdout.")
@@ -32,15 +38,17 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!"jsonl".equals(format)) {
+    if (!java.util.List.of("jsonl", "bibtex", "ris").contains(format)) {
       main.err.println(
-          "paperboy: error: --format: unknown export format '" + format + "' (use jsonl)");
+          "paperboy: error: --format: unknown export format '"
+              + format
+              + "' (use jsonl, bibtex or ris)");
       return ExitCodes.USAGE;
     }
     try (PaperStore store = Stores.open(main.config(Map.of()))) {
       if (outFile == null) {
         OutputStream out = new BufferedOutputStream(main.out, 1 << 16);
-        JsonlExporter.write(store, out);
+        write(store, out);
         out.flush();
         return ExitCodes.OK;
       }
@@ -54,16 +62,22 @@ final class ExportCommand implements Callable<Integer> {
       try {
         long n;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-          n = JsonlExporter.write(store, out);
+          n = write(store, out);
         }
         Files.move(
             tmp, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        main.err.printf("exported %,d papers to %s%n", n, outFile);
+        main.err.printf("exported %,d papers to %s (%s)%n", n, outFile, format);
         return ExitCodes.OK;
       } catch (IOException | UncheckedIOException e) {
         Files.deleteIfExists(tmp);
         throw e;
       }
     }
+  }
+
+  private long write(PaperStore store, OutputStream out) {
+    return "jsonl".equals(format)
+        ? JsonlExporter.write(store, out)
+        : CitationExporter.write(store, out, "bibtex".equals(format));
   }
 }

@@ -26,6 +26,48 @@ public final class InterestStore {
         MAX_POSITIVES);
   }
 
+  /**
+   * Papers from the reader's imported reference library (see {@code library.LibraryImport}): they
+   * count as liked, like upvotes, at most {@link #MAX_POSITIVES}, newest import first.
+   */
+  public List<String> seeds(String userId) {
+    return jdbc.list(
+        "SELECT paper_id FROM seed_papers WHERE user_id = ? ORDER BY created_at DESC, paper_id"
+            + " LIMIT ?",
+        rs -> rs.getString(1),
+        userId,
+        MAX_POSITIVES);
+  }
+
+  /** Adds library papers in one transaction; returns how many were new. */
+  public int addSeeds(String userId, java.util.Collection<String> paperIds, Instant now) {
+    return jdbc.inTransaction(
+        c -> {
+          int added = 0;
+          for (String id : paperIds) {
+            added +=
+                Jdbc.update(
+                    c,
+                    "INSERT INTO seed_papers (user_id, paper_id, created_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (user_id, paper_id) DO NOTHING",
+                    userId,
+                    id,
+                    now.toEpochMilli());
+          }
+          return added;
+        });
+  }
+
+  /** Forgets the reader's imported library; returns how many papers it held. */
+  public int clearSeeds(String userId) {
+    return jdbc.update("DELETE FROM seed_papers WHERE user_id = ?", userId);
+  }
+
+  /** How many papers the reader's imported library holds. */
+  public long seedCount(String userId) {
+    return jdbc.count("SELECT COUNT(*) FROM seed_papers WHERE user_id = ?", userId);
+  }
+
   /** Marks a paper "not interested"; false when it already was. */
   public boolean dismiss(String userId, String paperId, Instant now) {
     return jdbc.update(

@@ -39,6 +39,13 @@ final class Reasons {
     return nearest;
   }
 
+  /** “Title”, which you upvoted (or: from your library, for a paper from an imported library). */
+  static String liked(String title, boolean fromLibrary) {
+    return "“"
+        + shorten(title)
+        + (fromLibrary ? "”, from your imported library" : "”, which you upvoted");
+  }
+
   static String reason(
       String id,
       Map<String, List<Topic>> matched,
@@ -50,7 +57,7 @@ final class Reasons {
     List<String> parts = new ArrayList<>();
     String near = nearest.get(id);
     if (near != null && titles.containsKey(near)) {
-      parts.add("Similar to “" + shorten(titles.get(near)) + "”, which you upvoted");
+      parts.add("Similar to " + titles.get(near));
     }
     List<Topic> ts = matched.getOrDefault(id, List.of());
     if (!ts.isEmpty()) {

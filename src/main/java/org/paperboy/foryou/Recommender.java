@@ -129,7 +129,9 @@ public final class Recommender {
    * the papers it already sent).
    */
   public ForYou rank(String userId, Period period, int limit, Set<String> alsoExcluded) {
-    List<String> upvoted = interests.upvoted(userId);
+    Set<String> seeds = new TreeSet<>(interests.seeds(userId)); // from an imported library
+    List<String> upvoted = new ArrayList<>(interests.upvoted(userId));
+    seeds.stream().filter(id -> !upvoted.contains(id)).forEach(upvoted::add);
     Set<String> dismissed = interests.dismissed(userId);
     List<Topic> topics = interests.topics(userId);
     Map<String, float[]> positives = papers.embeddings().find(model, upvoted);
@@ -146,7 +148,7 @@ public final class Recommender {
     Candidates.Base base = (v, up, day) -> v == null ? 0 : m.probability(v);
     List<Scored> top = queries.top(query, new Candidates(base, TOPIC_BOOST), limit);
     return new ForYou(
-        period, true, null, explain(top, positives, topics, interest.categories(), period));
+        period, true, null, explain(top, positives, topics, interest.categories(), period, seeds));
   }
 
   /**
@@ -174,7 +176,7 @@ public final class Recommender {
     Instant reference = min(clock.instant(), endOf(period.last()));
     Candidates.Base base = (v, up, day) -> day == Long.MIN_VALUE ? 0 : trending(up, day, reference);
     List<Scored> top = queries.top(query, new Candidates(base, 0), limit + COLD_MARGIN);
-    return explain(top, Map.of(), topics, null, period).stream()
+    return explain(top, Map.of(), topics, null, period, Set.of()).stream()
         .map(r -> new Recommendation(r.entry(), r.entry().score(), r.reason()))
         .sorted(BY_TRENDING)
         .limit(limit)
@@ -245,7 +247,8 @@ public final class Recommender {
       Map<String, float[]> positives,
       List<Topic> topics,
       Map<String, Double> categories,
-      Period period) {
+      Period period,
+      Set<String> seeds) {
     boolean personal = categories != null;
     List<String> ids = top.stream().map(Scored::id).toList();
     Map<String, Paper> found = papers.findAll(ids);
@@ -255,7 +258,7 @@ public final class Recommender {
     Map<String, String> nearest = Reasons.nearestUpvoted(ids, vectors, positives);
     papers
         .findAll(new TreeSet<>(nearest.values()))
-        .forEach((id, p) -> nearestTitle.put(id, p.title()));
+        .forEach((id, p) -> nearestTitle.put(id, Reasons.liked(p.title(), seeds.contains(id))));
     List<Paper> list = new ArrayList<>();
     for (String id : ids) {
       Paper p = found.get(id);

@@ -18,9 +18,12 @@ import java.io.IOException;
  * this, a chunked body would be read whole into memory before any check.
  */
 final class BodyLimit implements Filter {
-  private final long max;
+  private final java.util.function.ToLongFunction<String> max;
 
-  BodyLimit(long max) {
+  /**
+   * @param max the cap for a request path
+   */
+  BodyLimit(java.util.function.ToLongFunction<String> max) {
     this.max = max;
   }
 
@@ -36,7 +39,8 @@ final class BodyLimit implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    chain.doFilter(new Capped((HttpServletRequest) req, max), res);
+    HttpServletRequest http = (HttpServletRequest) req;
+    chain.doFilter(new Capped(http, max.applyAsLong(http.getRequestURI())), res);
   }
 
   private static final class Capped extends HttpServletRequestWrapper {

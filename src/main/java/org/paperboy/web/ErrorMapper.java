@@ -40,6 +40,19 @@ final class ErrorMapper {
           ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
           respond(ctx, 429, e.getMessage());
         });
+    app.exception(
+        org.paperboy.library.LibraryImport.Rejected.class,
+        (e, ctx) -> {
+          // One line per bad record, as "problems" beside the RFC 9457 fields.
+          ctx.status(422).contentType(PROBLEM_JSON);
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("type", "about:blank");
+          body.put("title", "Unprocessable Content");
+          body.put("status", 422);
+          body.put("detail", "nothing was imported: " + e.getMessage());
+          body.put("problems", e.problems());
+          ctx.result(json(body));
+        });
     app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), message(e)));
     app.exception(
         Exception.class,
@@ -102,10 +115,14 @@ final class ErrorMapper {
     body.put("title", title(status));
     body.put("status", status);
     body.put("detail", detail);
+    return json(body);
+  }
+
+  private static String json(Map<String, Object> body) {
     try {
       return JSON.writeValueAsString(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e); // a map of strings and an int always serialises
+      throw new IllegalStateException(e); // maps of strings, numbers and lists always serialise
     }
   }
 

@@ -34,7 +34,18 @@ final class PaperPages {
   }
 
   void paperPage(Context ctx) {
-    paper(ctx, ctx.pathParam("a"));
+    paperOrCitation(ctx, ctx.pathParam("a"));
+  }
+
+  /** {@code /papers/ID}, or its citation as {@code /papers/ID.bib} or {@code /papers/ID.ris}. */
+  private void paperOrCitation(Context ctx, String raw) {
+    Optional<Citations.Format> f = Citations.Format.of(raw);
+    if (f.isPresent()) {
+      Paper p = visiblePaper(ctx, f.get().strip(raw));
+      Citations.send(ctx, f.get(), p.provisional() ? "paper" : "arXiv-" + p.id(), List.of(p));
+      return;
+    }
+    paper(ctx, raw);
   }
 
   void submitPage(Context ctx) {
@@ -46,7 +57,7 @@ final class PaperPages {
     String b = ctx.pathParam("b");
     switch (a) {
       case "date", "week", "month" -> feeds.period(ctx, a, b);
-      default -> paper(ctx, a + "/" + b); // old-style ids: hep-th/9901001
+      default -> paperOrCitation(ctx, a + "/" + b); // old-style ids: hep-th/9901001
     }
   }
 

@@ -16,6 +16,7 @@ record Routes(
     AdminPages admin,
     AtomFeeds atom,
     PaperApi api,
+    LibraryPages library,
     OpsEndpoints ops) {
 
   void install(Javalin app) {
@@ -25,6 +26,8 @@ record Routes(
     app.get("/papers/{a}", papers::paperPage);
     app.get("/papers/{a}/{b}", papers::twoSegments); // date/week/month feeds; old-style ids
     app.get("/search", search::search);
+    app.get("/search.bib", search::bibtex);
+    app.get("/search.ris", search::ris);
     app.get("/for-you", forYou::page);
     app.get("/submit", papers::submitPage);
     app.post("/submit", papers::submit);
@@ -44,6 +47,11 @@ record Routes(
     app.post("/settings/email", accounts::email);
     app.post("/settings/tokens", accounts::newToken);
     app.post("/settings/tokens/revoke", accounts::revokeToken);
+
+    // A reader's library
+    app.get("/library", library::page);
+    app.post("/library/import", library::importFile);
+    app.post("/library/clear", library::clear);
 
     // Email digests
     app.get("/digest", digests::subscribeForm);
@@ -72,6 +80,7 @@ record Routes(
     app.get("/api/papers/<rest>", api::getPaper);
     app.post("/api/papers/<rest>", api::post);
     app.delete("/api/papers/<rest>", api::delete);
+    app.post("/api/library/import", library::apiImport);
     app.get("/api/for-you", forYou::api);
     app.get("/api/topics", forYou::apiTopics);
     app.post("/api/topics", forYou::apiAddTopic);

@@ -153,8 +153,29 @@ final class SearchPage {
             r.more() && q.page() < MAX_PAGE ? href(q, q.page() + 1) : null,
             cards,
             r.notices(),
-            s.searchStatus().get());
+            s.searchStatus().get(),
+            q.blank() ? null : href(q, 1).substring("/search".length()));
     pages.render(ctx, "search", q.q().isBlank() ? "Search" : q.q(), "search", Map.of("view", view));
+  }
+
+  /** {@code /search.bib} and {@code /search.ris}: the first {@link #CITED} results as citations. */
+  void bibtex(Context ctx) {
+    cite(ctx, Citations.Format.BIBTEX);
+  }
+
+  void ris(Context ctx) {
+    cite(ctx, Citations.Format.RIS);
+  }
+
+  static final int CITED = 100;
+
+  private void cite(Context ctx, Citations.Format f) {
+    Query q = query(ctx);
+    if (q.blank()) {
+      throw WebError.badRequest("q: a query is required");
+    }
+    Results r = run(s, q, 0, CITED);
+    Citations.send(ctx, f, "search", r.entries().stream().map(FeedEntry::paper).toList());
   }
 
   private static String href(Query q, int page) {

@@ -13,6 +13,13 @@ public final class WebServer implements AutoCloseable {
   /** Largest request body accepted (forms and API); larger requests get 413. */
   public static final long MAX_REQUEST_BYTES = 64 * 1024;
 
+  /** The cap for a request to {@code path}: library imports may be larger. */
+  static long maxBody(String path) {
+    return path.equals("/library/import") || path.equals("/api/library/import")
+        ? LibraryPages.MAX_IMPORT_BYTES
+        : MAX_REQUEST_BYTES;
+  }
+
   private final Javalin app;
   private final Runnable bound;
   private final String host;
@@ -68,7 +75,7 @@ public final class WebServer implements AutoCloseable {
                       io.micrometer.core.instrument.Tags.empty(),
                       threads::getQueueSize);
               config.jetty.threadPool = threads;
-              config.http.maxRequestSize = MAX_REQUEST_BYTES;
+              config.http.maxRequestSize = LibraryPages.MAX_IMPORT_BYTES; // per path: BodyLimit
               config.http.gzipOnlyCompression();
               config.staticFiles.add(
                   files -> {
@@ -87,7 +94,7 @@ public final class WebServer implements AutoCloseable {
                     var requests = java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST);
                     h.addFilter(
                         new org.eclipse.jetty.servlet.FilterHolder(
-                            new BodyLimit(MAX_REQUEST_BYTES)),
+                            new BodyLimit(WebServer::maxBody)),
                         "/*",
                         requests);
                     h.addFilter(
@@ -107,9 +114,9 @@ public final class WebServer implements AutoCloseable {
               "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
                   + " frame-ancestors 'none'; form-action 'self'");
           var cl = ctx.req().getContentLengthLong();
-          if (cl > MAX_REQUEST_BYTES) {
-            throw new WebError(
-                413, "the request is too large (at most " + MAX_REQUEST_BYTES / 1024 + " KiB)");
+          long cap = maxBody(ctx.path());
+          if (cl > cap) {
+            throw new WebError(413, "the request is too large (at most " + cap / 1024 + " KiB)");
           }
         });
     app.after(ctx -> timed(services, ctx));
@@ -128,6 +135,7 @@ public final class WebServer implements AutoCloseable {
             new AdminPages(pages, auth, harvests),
             new AtomFeeds(services, base::get),
             new PaperApi(services, auth),
+            new LibraryPages(services, pages, auth),
             new OpsEndpoints(services))
         .install(app);
     return new WebServer(

@@ -27,6 +27,7 @@ public record WebServices(
     Submissions submissions,
     PaperSearcher searcher,
     Recommender recommender,
+    org.paperboy.library.LibraryImport library,
     org.paperboy.digest.Digests digests,
     Supplier<String> searchStatus,
     org.paperboy.ops.Metrics metrics,

@@ -257,6 +257,25 @@ class ImportCommandTest {
   }
 
   @Test
+  void exportWritesTheCollectionAsBibtexOrRisThatReadsBack() {
+    importing(SharedData.path("hf-daily/2026-08-21.json").toString());
+    Cli.Result bib = Cli.run("export", "--data", data().toString(), "--format", "bibtex");
+    assertThat(bib.exit()).isZero();
+    Cli.Result ris = Cli.run("export", "--data", data().toString(), "--format", "ris");
+    assertThat(ris.exit()).isZero();
+    for (String text : List.of(bib.out(), ris.out())) {
+      org.paperboy.library.LibraryFile.Parsed back = org.paperboy.library.LibraryFile.parse(text);
+      assertThat(back.errors()).isEmpty();
+      assertThat(back.entries()).hasSize(17);
+      assertThat(back.entries()).allMatch(e -> e.arxivId().isPresent());
+    }
+    assertThat(bib.out()).contains("  eprint = {2608.19880},").contains("archivePrefix = {arXiv}");
+    Cli.Result bad = Cli.run("export", "--data", data().toString(), "--format", "csv");
+    assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).contains("use jsonl, bibtex or ris");
+  }
+
+  @Test
   void anUnknownFormatOptionIsAUsageError() {
     Cli.Result r = Cli.run("import", "--data", data().toString(), "--format", "bibtex", "x");
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);

@@ -145,6 +145,88 @@ class ForYouIT {
     }
   }
 
+  private HttpResponse<String> importLibrary(Reader r, String text) {
+    return r.web()
+        .send(
+            HttpRequest.newBuilder(URI.create(app.base + "/api/library/import"))
+                .header("Authorization", "Bearer " + r.token())
+                .header("Content-Type", "application/x-bibtex")
+                .POST(HttpRequest.BodyPublishers.ofString(text)));
+  }
+
+  @Test
+  void anImportedLibraryIsAColdStartWithoutUpvotes() throws Exception {
+    Reader r = reader("zotero");
+    StringBuilder bib = new StringBuilder("@comment{Zotero}\n");
+    for (String id : IMAGE_GENERATION) {
+      bib.append("@misc{p").append(id.replace(".", "")).append(",\n  title = {A paper},\n");
+      bib.append("  eprint = {").append(id).append("v1},\n  archivePrefix = {arXiv},\n}\n");
+    }
+    bib.append("@misc{elsewhere, title = {Not here}, url = {https://arxiv.org/abs/1706.03762}}\n");
+    bib.append("@book{knuth, title = {The {TeX}book}, year = 1984}\n");
+
+    // A file with one broken record imports nothing and names the record.
+    HttpResponse<String> bad = importLibrary(r, bib + "@misc{broken, title = {no end\n");
+    assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
+    JsonNode problems = JSON.readTree(bad.body()).get("problems");
+    assertThat(problems).hasSize(1);
+    assertThat(problems.get(0).asText())
+        .startsWith("record 7 (line ")
+        .contains("unbalanced braces");
+    assertThat(forYou(r).get("personal").asBoolean()).isFalse();
+
+    HttpResponse<String> ok = importLibrary(r, bib.toString());
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    JsonNode report = JSON.readTree(ok.body());
+    assertThat(report.get("format").asText()).isEqualTo("BibTeX");
+    assertThat(report.get("records").asInt()).isEqualTo(6);
+    assertThat(report.get("added").asInt()).isEqualTo(4);
+    assertThat(report.get("notInLibrary")).hasSize(1);
+    assertThat(report.get("notInLibrary").get(0).asText()).isEqualTo("1706.03762");
+    assertThat(report.get("notArxiv").asInt()).isEqualTo(1);
+
+    JsonNode f = forYou(r);
+    assertThat(f.get("personal").asBoolean()).isTrue();
+    List<String> ranked = ids(f);
+    assertThat(ranked).doesNotContainAnyElementsOf(IMAGE_GENERATION);
+    assertThat(generation(ranked)).as("top 10: " + ranked.subList(0, 10)).isGreaterThanOrEqualTo(4);
+    assertThat(f.get("papers").get(0).get("reason").asText())
+        .startsWith("Similar to “")
+        .endsWith("”, from your imported library");
+
+    // The page says how many papers the library holds, and forgets them on request.
+    assertThat(r.web().get("/library").body()).contains("<strong>4</strong>");
+    assertThat(r.web().submit("/library", "/library/clear", Map.of()).body())
+        .contains("Forgot 4 imported papers.");
+    assertThat(forYou(r).get("personal").asBoolean()).isFalse();
+
+    // The page form takes pasted text too.
+    String page =
+        r.web().submit("/library", "/library/import", Map.of("text", bib.toString())).body();
+    assertThat(page).contains("4 arXiv papers found here (4 new to your library)");
+  }
+
+  @Test
+  void papersAndSearchResultsDownloadAsCitations() throws Exception {
+    WebClient anon = new WebClient(app.base);
+    HttpResponse<String> bib = anon.get("/papers/2608.16887.bib");
+    assertThat(bib.statusCode()).isEqualTo(200);
+    assertThat(bib.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/x-bibtex");
+    assertThat(bib.body()).startsWith("@misc{").contains("  eprint = {2608.16887},");
+    HttpResponse<String> ris = anon.get("/papers/2608.16887.ris");
+    assertThat(ris.body()).startsWith("TY  - GEN").contains("AN  - arXiv:2608.16887");
+    assertThat(anon.get("/papers/2699.99999.bib").statusCode()).isEqualTo(404);
+    String results = anon.get("/search.bib?q=" + q("image generation") + "&mode=keyword").body();
+    assertThat(results.split("\n@").length).isGreaterThan(3);
+    assertThat(anon.get("/search.bib").statusCode()).isEqualTo(400);
+    assertThat(anon.get("/search?q=diffusion").body()).contains("href=\"/search.bib?q=diffusion");
+    // Bigger than other requests may be, but not without limit.
+    Reader r = reader("huge");
+    HttpResponse<String> huge = importLibrary(r, "@misc{x, note = {" + "a".repeat(5 << 20) + "}}");
+    assertThat(huge.statusCode()).isEqualTo(413);
+  }
+
   @Test
   void upvotesTeachAModelThatRanksSimilarPapersFirst() throws Exception {
     Reader r = reader("imagery");

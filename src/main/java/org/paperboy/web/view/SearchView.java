@@ -2,7 +2,12 @@ package org.paperboy.web.view;
 
 import java.util.List;
 
-/** The search page and its results. */
+/**
+ * The search page and its results.
+ *
+ * @param exportQuery the query string ({@code ?q=…}) of the BibTeX/RIS export links; null when
+ *     there is no search
+ */
 public record SearchView(
     String q,
     String mode,
@@ -16,4 +21,5 @@ public record SearchView(
     String nextHref,
     List<PaperCard> results,
     List<String> notices,
-    String embedProgress) {}
+    String embedProgress,
+    String exportQuery) {}
