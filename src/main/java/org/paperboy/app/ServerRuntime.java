@@ -93,6 +93,7 @@ public final class ServerRuntime implements AutoCloseable {
                 services.searcher(),
                 services.recommender(),
                 services.library(),
+                services.lists(),
                 services.digests(),
                 status::line,
                 metrics,

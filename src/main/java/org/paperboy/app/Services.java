@@ -22,6 +22,7 @@ import org.paperboy.ingest.SourceUnavailableException;
 import org.paperboy.jobs.JobLease;
 import org.paperboy.jobs.Sleeper;
 import org.paperboy.library.LibraryImport;
+import org.paperboy.library.ReadingLists;
 import org.paperboy.search.PaperSearcher;
 
 /**
@@ -38,7 +39,8 @@ public record Services(
     HarvestStore harvestStore,
     Harvests harvests,
     Submissions submissions,
-    LibraryImport library)
+    LibraryImport library,
+    ReadingLists lists)
     implements AutoCloseable {
 
   /**
@@ -100,7 +102,8 @@ public record Services(
         harvestStore,
         harvests,
         new Submissions(w.store, community, lookup, clock),
-        new LibraryImport(w.store, recommender.interests(), clock));
+        new LibraryImport(w.store, recommender.interests(), clock),
+        new ReadingLists(w.jdbc, w.store, clock));
   }
 
   @Override

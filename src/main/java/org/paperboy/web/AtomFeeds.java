@@ -67,8 +67,8 @@ final class AtomFeeds {
         r.entries());
   }
 
-  private void send(
-      Context ctx, String title, String self, String alternate, List<FeedEntry> entries) {
+  /** Sends {@code entries} as an Atom feed (also for other areas: a public reading list). */
+  void send(Context ctx, String title, String self, String alternate, List<FeedEntry> entries) {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType("atom_1.0");
     feed.setTitle(xml(title));

@@ -31,6 +31,9 @@ final class ErrorMapper {
   void install(Javalin app) {
     app.exception(WebError.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
     app.exception(AccountException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
+    app.exception(
+        org.paperboy.library.ListException.class,
+        (e, ctx) -> respond(ctx, e.notFound() ? 404 : 400, e.getMessage()));
     app.exception(SubmissionException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));
     app.exception(
         org.paperboy.digest.DigestException.class, (e, ctx) -> respond(ctx, 400, e.getMessage()));

@@ -86,6 +86,7 @@ final class PaperPages {
       List<FeedEntry> entries = Cards.entries(s, hits.get().stream().map(ScoredId::id).toList());
       similar = Cards.of(s, user, entries.subList(0, Math.min(SIMILAR, entries.size())), Map.of());
     }
+    List<List<org.paperboy.library.ReadingList>> lists = ListPages.forPaper(s, user, p);
     String abs =
         p.id().startsWith(Paper.PROVISIONAL_PREFIX) ? null : "https://arxiv.org/abs/" + p.id();
     PaperView view =
@@ -110,6 +111,8 @@ final class PaperPages {
             s.community().comments(p.id(), user != null && user.isAdmin()),
             p.numComments() == null ? 0 : p.numComments(),
             p.provisional() ? null : "https://huggingface.co/papers/" + p.id(),
+            lists.get(0),
+            lists.get(1),
             similar,
             note);
     pages.render(ctx, "paper", p.title(), "", Map.of("view", view));

@@ -17,6 +17,7 @@ record Routes(
     AtomFeeds atom,
     PaperApi api,
     LibraryPages library,
+    ListPages lists,
     OpsEndpoints ops) {
 
   void install(Javalin app) {
@@ -53,6 +54,18 @@ record Routes(
     app.post("/library/import", library::importFile);
     app.post("/library/clear", library::clear);
 
+    // Reading lists (/lists/{id}.bib, .ris and, when public, .atom too)
+    app.get("/lists", lists::mine);
+    app.post("/lists", lists::create);
+    app.post("/lists/save", lists::save);
+    app.get("/lists/{id}", lists::list);
+    app.post("/lists/{id}/edit", lists::edit);
+    app.post("/lists/{id}/delete", lists::delete);
+    app.post("/lists/{id}/add", lists::add);
+    app.post("/lists/{id}/remove", lists::remove);
+    app.post("/lists/{id}/move", lists::move);
+    app.post("/lists/{id}/note", lists::note);
+
     // Email digests
     app.get("/digest", digests::subscribeForm);
     app.post("/digest/subscribe", digests::subscribe);
@@ -81,6 +94,11 @@ record Routes(
     app.post("/api/papers/<rest>", api::post);
     app.delete("/api/papers/<rest>", api::delete);
     app.post("/api/library/import", library::apiImport);
+    app.get("/api/lists", lists::apiMine);
+    app.post("/api/lists", lists::apiCreate);
+    app.get("/api/lists/{id}", lists::apiList);
+    app.post("/api/lists/{id}/papers", lists::apiAdd);
+    app.delete("/api/lists/{id}/papers", lists::apiRemove);
     app.get("/api/for-you", forYou::api);
     app.get("/api/topics", forYou::apiTopics);
     app.post("/api/topics", forYou::apiAddTopic);

@@ -125,6 +125,7 @@ public final class WebServer implements AutoCloseable {
     // With port 0 the public URL is only known once the server is bound.
     java.util.concurrent.atomic.AtomicReference<String> base =
         new java.util.concurrent.atomic.AtomicReference<>(server.publicUrl().toString());
+    AtomFeeds atom = new AtomFeeds(services, base::get);
     new Routes(
             feeds,
             new PaperPages(services, pages, auth, feeds),
@@ -133,9 +134,10 @@ public final class WebServer implements AutoCloseable {
             new AccountPages(services, pages, auth),
             new DigestPages(services, pages, auth),
             new AdminPages(pages, auth, harvests),
-            new AtomFeeds(services, base::get),
+            atom,
             new PaperApi(services, auth),
             new LibraryPages(services, pages, auth),
+            new ListPages(services, pages, auth, atom),
             new OpsEndpoints(services))
         .install(app);
     return new WebServer(

@@ -28,6 +28,7 @@ public record WebServices(
     PaperSearcher searcher,
     Recommender recommender,
     org.paperboy.library.LibraryImport library,
+    org.paperboy.library.ReadingLists lists,
     org.paperboy.digest.Digests digests,
     Supplier<String> searchStatus,
     org.paperboy.ops.Metrics metrics,

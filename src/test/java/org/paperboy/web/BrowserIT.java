@@ -161,6 +161,31 @@ class BrowserIT {
     shot("digest-mail-mobile");
     browser.manage().window().setSize(wide);
 
+    // Reading lists: ☆ on a card saves it (back on the same page), the list shows it, and the
+    // paper page says which list holds it.
+    open("/");
+    WebElement first = browser.findElement(By.cssSelector("article.card"));
+    String saved = first.getAttribute("id").substring("paper-".length());
+    first.findElement(By.cssSelector("button.save")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.card")));
+    assertThat(browser.getCurrentUrl()).endsWith("/");
+    open("/lists");
+    browser.findElement(By.linkText("Saved papers")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("paper-" + saved)));
+    shot("reading-list");
+    open("/papers/" + saved);
+    assertThat(browser.findElement(By.id("in-lists")).getText()).contains("Saved papers");
+
+    // Library import by pasting BibTeX: the paper becomes a seed for "for you".
+    open("/library");
+    fill(
+        "library-text", "@misc{k, title = {T}, eprint = {" + saved + "}, archivePrefix = {arXiv}}");
+    browser.findElement(By.id("library-import")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("library-report"), "1 arXiv papers found here"));
+    shot("library-import");
+
     // Comment, then sign out.
     open("/papers/" + id);
     fill("comment-text", "Clear write-up <b>not bold</b>");

@@ -297,11 +297,22 @@ class WebIT {
             "/api/papers/{id}/dismiss",
             "/api/topics");
     String id = json("/api/daily_papers?date=2026-08-20").get(0).get("paper").get("id").asText();
+    // A public reading list stands in for {listId}.
+    WebClient owner = new WebClient(app.base).signUp("lister", "correct horse battery");
+    String listId =
+        owner
+            .submit("/lists", "/lists", Map.of("name", "Public list", "public", "true"))
+            .headers()
+            .firstValue("Location")
+            .orElseThrow()
+            .substring("/lists/".length());
     for (String path : documented) {
       if (!doc.get("paths").get(path).has("get")) {
         continue;
       }
-      String concrete = path.replace("{id}", id) + (path.endsWith("search") ? "?q=model" : "");
+      String concrete =
+          path.replace("{id}", id).replace("{listId}", listId)
+              + (path.endsWith("search") ? "?q=model" : "");
       // Endpoints that document a bearer token answer 401 without one; the rest are public.
       boolean needsToken = doc.get("paths").get(path).get("get").has("security");
       assertThat(anon.get(concrete).statusCode()).as(concrete).isEqualTo(needsToken ? 401 : 200);

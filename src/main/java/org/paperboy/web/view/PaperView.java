@@ -21,5 +21,7 @@ public record PaperView(
     List<Comment> comments,
     int hfComments,
     String hfUrl,
+    List<org.paperboy.library.ReadingList> myLists,
+    List<org.paperboy.library.ReadingList> inLists,
     List<PaperCard> similar,
     String similarNote) {}
