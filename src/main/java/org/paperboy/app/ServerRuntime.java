@@ -94,6 +94,7 @@ public final class ServerRuntime implements AutoCloseable {
                 services.recommender(),
                 services.library(),
                 services.lists(),
+                services.claims(),
                 services.digests(),
                 status::line,
                 metrics,

@@ -21,6 +21,7 @@ import org.paperboy.ingest.ArxivApiClient;
 import org.paperboy.ingest.SourceUnavailableException;
 import org.paperboy.jobs.JobLease;
 import org.paperboy.jobs.Sleeper;
+import org.paperboy.library.AuthorClaims;
 import org.paperboy.library.LibraryImport;
 import org.paperboy.library.ReadingLists;
 import org.paperboy.search.PaperSearcher;
@@ -40,7 +41,8 @@ public record Services(
     Harvests harvests,
     Submissions submissions,
     LibraryImport library,
-    ReadingLists lists)
+    ReadingLists lists,
+    AuthorClaims claims)
     implements AutoCloseable {
 
   /**
@@ -103,7 +105,8 @@ public record Services(
         harvests,
         new Submissions(w.store, community, lookup, clock),
         new LibraryImport(w.store, recommender.interests(), clock),
-        new ReadingLists(w.jdbc, w.store, clock));
+        new ReadingLists(w.jdbc, w.store, clock),
+        new AuthorClaims(w.jdbc, clock));
   }
 
   @Override

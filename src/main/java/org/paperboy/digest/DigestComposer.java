@@ -67,6 +67,7 @@ public final class DigestComposer {
           switch (section) {
             case TRENDING -> trendingItems(e, p.maxPerSection(), taken);
             case FOR_YOU -> forYouItems(s, e, p.maxPerSection(), taken);
+            case AUTHORS -> authorItems(s, e, p.maxPerSection(), taken);
             case TOPICS -> topicItems(s, e, p.maxPerSection(), taken);
           };
       if (!items.isEmpty()) {
@@ -93,6 +94,7 @@ public final class DigestComposer {
     return switch (s) {
       case TRENDING -> e.weekly() ? "Trending this week" : "Trending";
       case FOR_YOU -> "For you";
+      case AUTHORS -> "From authors you follow";
       case TOPICS -> "Your topics";
     };
   }
@@ -125,6 +127,16 @@ public final class DigestComposer {
       return List.of();
     }
     return items(list.papers());
+  }
+
+  private List<Digest.Item> authorItems(Subscription s, Edition e, int max, Set<String> taken) {
+    if (s.userId() == null) {
+      return List.of();
+    }
+    List<Topic> authors = interests.authorTopics(s.userId());
+    return authors.isEmpty()
+        ? List.of()
+        : items(recommender.matching(authors, e.period(), max, taken));
   }
 
   private List<Digest.Item> topicItems(Subscription s, Edition e, int max, Set<String> taken) {

@@ -51,7 +51,7 @@ public record Preferences(
         Frequency.DAILY,
         8,
         ZoneId.of("UTC"),
-        EnumSet.of(Section.TRENDING, Section.FOR_YOU, Section.TOPICS),
+        EnumSet.of(Section.TRENDING, Section.FOR_YOU, Section.AUTHORS, Section.TOPICS),
         10,
         true,
         List.of());

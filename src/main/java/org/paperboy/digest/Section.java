@@ -9,6 +9,8 @@ import java.util.Locale;
 public enum Section {
   /** Papers ranked for this reader from their upvotes (account holders with upvotes). */
   FOR_YOU("for-you", "For you"),
+  /** New papers by the authors the reader follows (account holders who follow some). */
+  AUTHORS("authors", "From authors you follow"),
   /** Papers of the period matching the reader's categories, keywords and saved searches. */
   TOPICS("topics", "Your topics"),
 
@@ -39,6 +41,6 @@ public enum Section {
       }
     }
     throw new DigestException(
-        "sections: unknown section '" + text + "' (trending, for-you, topics)");
+        "sections: unknown section '" + text + "' (trending, for-you, authors, topics)");
   }
 }

@@ -96,6 +96,7 @@ final class CandidateQueries {
               new org.apache.lucene.search.TermQuery(new Term(IndexSchema.CATEGORY, t.value())));
       case KEYWORD, EXCLUDE -> LuceneQueries.match(UserQuery.parse(phrase(t.value())));
       case SEARCH -> LuceneQueries.match(UserQuery.parse(t.value()));
+      case AUTHOR -> LuceneQueries.match(UserQuery.parse("author:" + phrase(t.value())));
     };
   }
 

@@ -68,6 +68,69 @@ public final class InterestStore {
     return jdbc.count("SELECT COUNT(*) FROM seed_papers WHERE user_id = ?", userId);
   }
 
+  /** The reader's topics, then one {@link Topic.Kind#AUTHOR} topic per followed author. */
+  public List<Topic> topicsAndAuthors(String userId) {
+    List<Topic> all = new java.util.ArrayList<>(topics(userId));
+    followed(userId).forEach(a -> all.add(new Topic(Topic.Kind.AUTHOR, a.name())));
+    return all;
+  }
+
+  /** The followed authors as topics (the digest's "From authors you follow"). */
+  public List<Topic> authorTopics(String userId) {
+    return followed(userId).stream().map(a -> new Topic(Topic.Kind.AUTHOR, a.name())).toList();
+  }
+
+  /** An author a reader follows: the author key and the name shown. */
+  public record Followed(String key, String name) {}
+
+  /** Most authors one reader may follow. */
+  public static final int MAX_FOLLOWED = 200;
+
+  /** Authors the reader follows, in the order they were followed. */
+  public List<Followed> followed(String userId) {
+    return jdbc.list(
+        "SELECT author_key, name FROM author_follows WHERE user_id = ? ORDER BY created_at, author_key",
+        rs -> new Followed(rs.getString(1), rs.getString(2)),
+        userId);
+  }
+
+  /**
+   * Follows an author; false when the reader already does.
+   *
+   * @throws IllegalArgumentException past {@link #MAX_FOLLOWED}
+   */
+  public boolean follow(String userId, Followed author, Instant now) {
+    return jdbc.inTransaction(
+        c -> {
+          long have =
+              Jdbc.list(
+                      c,
+                      "SELECT COUNT(*) FROM author_follows WHERE user_id = ?",
+                      rs -> rs.getLong(1),
+                      userId)
+                  .get(0);
+          if (have >= MAX_FOLLOWED) {
+            throw new IllegalArgumentException(
+                "you follow " + have + " authors already (at most " + MAX_FOLLOWED + ")");
+          }
+          return Jdbc.update(
+                  c,
+                  "INSERT INTO author_follows (user_id, author_key, name, created_at) VALUES (?, ?, ?, ?)"
+                      + " ON CONFLICT (user_id, author_key) DO NOTHING",
+                  userId,
+                  author.key(),
+                  author.name(),
+                  now.toEpochMilli())
+              > 0;
+        });
+  }
+
+  public boolean unfollow(String userId, String authorKey) {
+    return jdbc.update(
+            "DELETE FROM author_follows WHERE user_id = ? AND author_key = ?", userId, authorKey)
+        > 0;
+  }
+
   /** Marks a paper "not interested"; false when it already was. */
   public boolean dismiss(String userId, String paperId, Instant now) {
     return jdbc.update(

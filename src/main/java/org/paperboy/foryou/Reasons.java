@@ -59,7 +59,16 @@ final class Reasons {
     if (near != null && titles.containsKey(near)) {
       parts.add("Similar to " + titles.get(near));
     }
-    List<Topic> ts = matched.getOrDefault(id, List.of());
+    List<Topic> all = matched.getOrDefault(id, List.of());
+    List<String> by =
+        all.stream().filter(t -> t.kind() == Topic.Kind.AUTHOR).map(Topic::value).toList();
+    if (!by.isEmpty()) {
+      parts.add(
+          (parts.isEmpty() ? "By " : "by ")
+              + String.join(", ", by.subList(0, Math.min(3, by.size())))
+              + ", whom you follow");
+    }
+    List<Topic> ts = all.stream().filter(t -> t.kind() != Topic.Kind.AUTHOR).toList();
     if (!ts.isEmpty()) {
       String labels = String.join(", ", ts.stream().limit(3).map(Topic::label).toList());
       parts.add(

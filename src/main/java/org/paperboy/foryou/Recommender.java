@@ -133,7 +133,7 @@ public final class Recommender {
     List<String> upvoted = new ArrayList<>(interests.upvoted(userId));
     seeds.stream().filter(id -> !upvoted.contains(id)).forEach(upvoted::add);
     Set<String> dismissed = interests.dismissed(userId);
-    List<Topic> topics = interests.topics(userId);
+    List<Topic> topics = interests.topicsAndAuthors(userId);
     Map<String, float[]> positives = papers.embeddings().find(model, upvoted);
     Set<String> excluded = new TreeSet<>(upvoted);
     excluded.addAll(dismissed);

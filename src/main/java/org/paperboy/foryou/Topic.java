@@ -24,7 +24,12 @@ public record Topic(Kind kind, String value) {
     /** A word or phrase that removes matching papers. */
     EXCLUDE,
     /** A query in the search syntax: boosts the papers it finds. */
-    SEARCH;
+    SEARCH,
+    /**
+     * An author the reader follows (the value is the name): boosts their papers. Comes from the
+     * followed authors, never stored or given as a topic.
+     */
+    AUTHOR;
 
     public String key() {
       return name().toLowerCase(Locale.ROOT);
@@ -33,7 +38,8 @@ public record Topic(Kind kind, String value) {
     /** Parses {@code category}, {@code keyword}, {@code exclude} or {@code search}. */
     public static Kind parse(String text) {
       for (Kind k : values()) {
-        if (k.key().equals(text == null ? "" : text.strip().toLowerCase(Locale.ROOT))) {
+        if (k != AUTHOR
+            && k.key().equals(text == null ? "" : text.strip().toLowerCase(Locale.ROOT))) {
           return k;
         }
       }

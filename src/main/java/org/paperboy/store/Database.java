@@ -115,7 +115,10 @@ public final class Database {
     try {
       Flyway.configure()
           .dataSource(ds)
-          .locations("classpath:db/common", pg ? "classpath:db/postgresql" : "classpath:db/sqlite")
+          .locations(
+              "classpath:db/common",
+              pg ? "classpath:db/postgresql" : "classpath:db/sqlite",
+              "classpath:org/paperboy/store/migration")
           .placeholders(
               Map.of(
                   "id", pg ? "TEXT COLLATE \"C\"" : "TEXT",

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.paperboy.paper.AuthorKey;
 import org.paperboy.paper.Paper;
 
 /**
@@ -121,6 +122,7 @@ record JdbcPaperTx(
         removed.remove(p.id());
       }
       created.addAll(newIds);
+      writeAuthors(papers, newIds);
       ps.executeBatch();
     } catch (SQLException e) {
       throw new StoreException("database write failed: " + e.getMessage(), e);
@@ -136,10 +138,42 @@ record JdbcPaperTx(
   @Override
   public void delete(Collection<String> ids) {
     deleteEach("DELETE FROM papers WHERE id = ?", ids);
+    deleteEach("DELETE FROM paper_authors WHERE paper_id = ?", ids);
     changed.addAll(ids);
     for (String id : ids) {
       written.remove(id);
       removed.add(id);
+    }
+  }
+
+  /**
+   * Keeps {@code paper_authors} in step: each paper's authors by {@link AuthorKey}, in order (the
+   * old rows of papers that existed before are replaced).
+   */
+  private void writeAuthors(Collection<Paper> papers, Set<String> newIds) throws SQLException {
+    List<String> old = new ArrayList<>();
+    for (Paper p : papers) {
+      if (!newIds.contains(p.id())) {
+        old.add(p.id());
+      }
+    }
+    deleteEach("DELETE FROM paper_authors WHERE paper_id = ?", old);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO paper_authors (paper_id, position, author_key, name) VALUES (?, ?, ?, ?)")) {
+      for (Paper p : papers) {
+        for (int i = 0; i < p.authors().size(); i++) {
+          String key = AuthorKey.of(p.authors().get(i));
+          if (!key.isEmpty()) {
+            ps.setString(1, p.id());
+            ps.setInt(2, i);
+            ps.setString(3, key);
+            ps.setString(4, p.authors().get(i));
+            ps.addBatch();
+          }
+        }
+      }
+      ps.executeBatch();
     }
   }
 

@@ -44,6 +44,9 @@ public interface PaperStore extends AutoCloseable {
   /** The papers' embeddings, per model. */
   EmbeddingStore embeddings();
 
+  /** Papers by author, co-authors and the like (author pages). */
+  AuthorIndex authors();
+
   /**
    * Subscribes {@code listener} to the papers every later write transaction changes: it runs on the
    * writing thread right after the commit (a listener that throws fails that write call; the data

@@ -28,6 +28,7 @@ public final class SqlPaperStore implements PaperStore {
   private final ReentrantLock writeLock;
   private final SqlEmbeddingStore embeddings;
   private final SqlChangeLog changes;
+  private final SqlAuthorIndex authors;
   private final List<Consumer<PaperChanges>> listeners = new CopyOnWriteArrayList<>();
 
   /** A store over SQLite. */
@@ -42,11 +43,17 @@ public final class SqlPaperStore implements PaperStore {
     this.writeLock = dialect == Dialect.SQLITE ? new ReentrantLock() : null;
     this.embeddings = new SqlEmbeddingStore(this, dataSource);
     this.changes = new SqlChangeLog(this, dataSource);
+    this.authors = new SqlAuthorIndex(dataSource);
   }
 
   @Override
   public EmbeddingStore embeddings() {
     return embeddings;
+  }
+
+  @Override
+  public AuthorIndex authors() {
+    return authors;
   }
 
   @Override

@@ -40,7 +40,13 @@ public final class StoreCopier {
           "subscriptions",
           "outbox",
           "sent_papers",
-          "job_leases");
+          "job_leases",
+          "seed_papers",
+          "reading_lists",
+          "list_items",
+          "paper_authors",
+          "author_follows",
+          "author_claims");
 
   private static final int BATCH = 1000;
   private static final int SAMPLE_EVERY = 97;

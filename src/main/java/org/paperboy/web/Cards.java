@@ -8,6 +8,7 @@ import java.util.Set;
 import org.paperboy.account.User;
 import org.paperboy.feed.FeedEntry;
 import org.paperboy.paper.Paper;
+import org.paperboy.web.view.AuthorLink;
 import org.paperboy.web.view.PaperCard;
 
 /**
@@ -67,6 +68,8 @@ final class Cards {
         href(p.id()),
         p.title(),
         authorsLine(p),
+        authorLinks(p),
+        moreAuthors(p),
         p.published() == null ? null : p.published().toString(),
         p.dailyDate() == null ? null : p.dailyDate().toString(),
         e.upvotes(),
@@ -102,6 +105,21 @@ final class Cards {
 
   static String href(String id) {
     return "/papers/" + id;
+  }
+
+  /** The names a card shows (as {@link #authorsLine}), each linked to its author page. */
+  static List<AuthorLink> authorLinks(Paper p) {
+    List<String> a = p.authors();
+    List<String> shown = a.size() <= NAMES_SHOWN ? a : a.subList(0, NAMES_SHOWN - 1);
+    return shown.stream().map(n -> new AuthorLink(n, AuthorPages.href(n))).toList();
+  }
+
+  static String moreAuthors(Paper p) {
+    List<String> a = p.authors();
+    if (a.isEmpty()) {
+      return p.authorCount() == 1 ? "1 author" : p.authorCount() + " authors";
+    }
+    return a.size() <= NAMES_SHOWN ? "" : " and " + (p.authorCount() - NAMES_SHOWN + 1) + " others";
   }
 
   static String authorsLine(Paper p) {

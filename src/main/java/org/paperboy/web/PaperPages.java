@@ -12,6 +12,7 @@ import org.paperboy.feed.FeedEntry;
 import org.paperboy.paper.CleanText;
 import org.paperboy.paper.Paper;
 import org.paperboy.search.ScoredId;
+import org.paperboy.web.view.AuthorLink;
 import org.paperboy.web.view.FormView;
 import org.paperboy.web.view.PaperCard;
 import org.paperboy.web.view.PaperView;
@@ -93,7 +94,7 @@ final class PaperPages {
         new PaperView(
             Cards.card(entry, voted, null, null),
             p.abstractText(),
-            p.authors(),
+            p.authors().stream().map(n -> new AuthorLink(n, AuthorPages.href(n))).toList(),
             abs,
             abs == null ? null : "https://arxiv.org/pdf/" + p.id(),
             safeUrl(p.codeUrl()),

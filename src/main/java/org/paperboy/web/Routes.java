@@ -18,6 +18,7 @@ record Routes(
     PaperApi api,
     LibraryPages library,
     ListPages lists,
+    AuthorPages authors,
     OpsEndpoints ops) {
 
   void install(Javalin app) {
@@ -53,6 +54,13 @@ record Routes(
     app.get("/library", library::page);
     app.post("/library/import", library::importFile);
     app.post("/library/clear", library::clear);
+
+    // Authors (/authors/{key}.atom too)
+    app.get("/authors/{key}", authors::page);
+    app.post("/authors/{key}/follow", authors::follow);
+    app.post("/authors/{key}/unfollow", authors::unfollow);
+    app.post("/authors/{key}/claim", authors::claim);
+    app.post("/authors/{key}/unclaim", authors::unclaim);
 
     // Reading lists (/lists/{id}.bib, .ris and, when public, .atom too)
     app.get("/lists", lists::mine);
@@ -94,6 +102,9 @@ record Routes(
     app.post("/api/papers/<rest>", api::post);
     app.delete("/api/papers/<rest>", api::delete);
     app.post("/api/library/import", library::apiImport);
+    app.get("/api/authors/{key}", authors::api);
+    app.post("/api/authors/{key}/follow", authors::apiFollow);
+    app.delete("/api/authors/{key}/follow", authors::apiUnfollow);
     app.get("/api/lists", lists::apiMine);
     app.post("/api/lists", lists::apiCreate);
     app.get("/api/lists/{id}", lists::apiList);

@@ -138,6 +138,7 @@ public final class WebServer implements AutoCloseable {
             new PaperApi(services, auth),
             new LibraryPages(services, pages, auth),
             new ListPages(services, pages, auth, atom),
+            new AuthorPages(services, pages, auth, atom),
             new OpsEndpoints(services))
         .install(app);
     return new WebServer(

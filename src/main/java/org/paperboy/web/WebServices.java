@@ -29,6 +29,7 @@ public record WebServices(
     Recommender recommender,
     org.paperboy.library.LibraryImport library,
     org.paperboy.library.ReadingLists lists,
+    org.paperboy.library.AuthorClaims claims,
     org.paperboy.digest.Digests digests,
     Supplier<String> searchStatus,
     org.paperboy.ops.Metrics metrics,

@@ -312,6 +312,23 @@ class DigestIT {
   }
 
   @Test
+  void followedAuthorsGetTheirOwnSection() throws Exception {
+    WebClient web = new WebClient(app.base).signUp("hopper", PASSWORD);
+    web.submit("/settings", "/settings/email", Map.of("email", "hopper@example.org"));
+    String author = "/authors/chengsong-huang"; // first author of 2608.19880, listed 2026-08-21
+    assertThat(web.submit(author, author + "/follow", Map.of()).statusCode()).isEqualTo(303);
+    subscribeBody(web, "hopper@example.org");
+    String confirm =
+        link(part(awaitMails("hopper@example.org", 1).get(0), "text/plain"), "confirm");
+    assertThat(web.get(path(confirm)).statusCode()).isEqualTo(200);
+    String preview = web.get("/digest/preview?date=2026-08-22").body();
+    assertThat(preview)
+        .contains(">From authors you follow</h2>")
+        .contains("By Chengsong Huang, whom you follow")
+        .doesNotContain(">For you</h2>"); // no upvotes: no personal ranking yet
+  }
+
+  @Test
   void badAddressesAndLinksGetAClearAnswer() {
     WebClient web = new WebClient(app.base);
     HttpResponse<String> bad =

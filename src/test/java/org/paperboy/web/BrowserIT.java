@@ -176,6 +176,15 @@ class BrowserIT {
     open("/papers/" + saved);
     assertThat(browser.findElement(By.id("in-lists")).getText()).contains("Saved papers");
 
+    // Authors: a name on the paper page leads to the author's page, where the reader follows.
+    WebElement name = browser.findElement(By.cssSelector("p.authors a.author"));
+    String author = name.getText();
+    name.click();
+    wait.until(ExpectedConditions.textToBe(By.id("author-name"), author));
+    browser.findElement(By.id("follow")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("follow"), "Unfollow"));
+    shot("author");
+
     // Library import by pasting BibTeX: the paper becomes a seed for "for you".
     open("/library");
     fill(

@@ -311,7 +311,7 @@ class WebIT {
         continue;
       }
       String concrete =
-          path.replace("{id}", id).replace("{listId}", listId)
+          path.replace("{id}", id).replace("{listId}", listId).replace("{key}", "yijiang-li")
               + (path.endsWith("search") ? "?q=model" : "");
       // Endpoints that document a bearer token answer 401 without one; the rest are public.
       boolean needsToken = doc.get("paths").get(path).get("get").has("security");

@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * One paper in a list.
  *
+ * @param authors the author line as text (feeds, mail)
+ * @param authorLinks the names shown, each linked to its author page
+ * @param moreAuthors "and 14 others" after the linked names, or empty
  * @param comments comments counted on Hugging Face plus visible comments made here
  * @param commentsLine the comment count in words, saying where they are (here, on Hugging Face)
  * @param githubStars stars of the paper's GitHub repository (as Hugging Face last showed), or null
@@ -17,6 +20,8 @@ public record PaperCard(
     String href,
     String title,
     String authors,
+    List<AuthorLink> authorLinks,
+    String moreAuthors,
     String published,
     String day,
     int upvotes,

@@ -7,7 +7,7 @@ import org.paperboy.community.Comment;
 public record PaperView(
     PaperCard card,
     String abstractText,
-    List<String> authors,
+    List<AuthorLink> authors,
     String absUrl,
     String pdfUrl,
     String codeUrl,
