@@ -156,6 +156,51 @@ abstract class StoreContract {
   }
 
   @Test
+  void papersAreFoundByAuthorWithCoauthorsAndOtherSpellings() {
+    BatchWriter writer = new BatchWriter(papers);
+    writer.write(
+        List.of(
+            byAuthors("2401.00001", "2024-01-05", "José García-López", "Ada Lovelace"),
+            byAuthors("2401.00002", "2024-03-01", "Garcia Lopez, Jose", "Ada Lovelace"),
+            byAuthors("2401.00003", null, "J. Garcia-Lopez"),
+            byAuthors("2401.00004", "2023-12-01", "Jose Garcia Lopez", "Alan Turing")));
+    AuthorIndex a = papers.authors();
+    // Newest first, undated last, whatever the spelling.
+    assertThat(a.papers("jose-garcia-lopez", 10))
+        .containsExactly("2401.00002", "2401.00001", "2401.00004");
+    assertThat(a.count("jose-garcia-lopez")).isEqualTo(3);
+    assertThat(a.coauthors("jose-garcia-lopez", 5))
+        .containsExactly(
+            new AuthorIndex.Named("ada-lovelace", "Ada Lovelace", 2),
+            new AuthorIndex.Named("alan-turing", "Alan Turing", 1));
+    assertThat(a.maybeSame("jose-garcia-lopez", 5))
+        .containsExactly(new AuthorIndex.Named("j-garcia-lopez", "J. Garcia-Lopez", 1));
+    assertThat(a.categories("jose-garcia-lopez"))
+        .containsExactly(new AuthorIndex.Named("cs.CL", "cs.CL", 3));
+    // A rewrite replaces the paper's authors; a deleted paper no longer counts.
+    writer.write( // a newer version whose author list wins the merge
+        List.of(
+            byAuthors("2401.00004", "2023-12-01", "Alan Turing").toBuilder()
+                .updated(LocalDate.parse("2024-06-01"))
+                .authority(null)
+                .build()));
+    assertThat(a.count("jose-garcia-lopez")).isEqualTo(2);
+    assertThat(a.papers("alan-turing", 5)).containsExactly("2401.00004");
+  }
+
+  private static Paper byAuthors(String id, String published, String... authors) {
+    return Paper.builder(id)
+        .title("Paper " + id)
+        .abstractText("About " + id)
+        .authors(List.of(authors))
+        .categories(List.of("cs.CL"))
+        .published(published == null ? null : LocalDate.parse(published))
+        .updated(published == null ? LocalDate.parse("2099-01-01") : LocalDate.parse(published))
+        .source(org.paperboy.paper.Source.API)
+        .build();
+  }
+
+  @Test
   void committedWritesArePublishedToListenersAndRolledBackOnesAreNot() {
     List<PaperChanges> seen = new ArrayList<>();
     papers.onCommit(seen::add);
