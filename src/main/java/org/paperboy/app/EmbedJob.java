@@ -23,12 +23,21 @@ final class EmbedJob implements Scheduler.Job {
   private final Workspace workspace;
   private final Embedder embedder;
   private final JobLease lease;
+  private final java.util.function.BooleanSupplier stopping;
   private final AtomicLong embedded = new AtomicLong();
   private volatile boolean busy;
 
-  EmbedJob(Workspace workspace, Embedder embedder, Clock clock) {
+  /**
+   * @param stopping true once the server closes: the round stops after the current batch
+   */
+  EmbedJob(
+      Workspace workspace,
+      Embedder embedder,
+      Clock clock,
+      java.util.function.BooleanSupplier stopping) {
     this.workspace = workspace;
     this.embedder = embedder;
+    this.stopping = stopping;
     this.lease = new JobLease(workspace.jdbc, "embed", workspace.config.jobs().lease(), clock);
   }
 
@@ -71,7 +80,12 @@ final class EmbedJob implements Scheduler.Job {
             }
           };
       long n =
-          EmbeddingStage.run(workspace.store, embedder, workspace.index, progress, lease::hold);
+          EmbeddingStage.run(
+              workspace.store,
+              embedder,
+              workspace.index,
+              progress,
+              () -> !stopping.getAsBoolean() && lease.hold());
       if (n > 0) {
         embedded.addAndGet(n);
         double seconds = Math.max(1, System.nanoTime() - start) / 1e9;

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the server's background jobs (embedding, digests, harvests, following the store, status) on
  * one scheduler: each job every so often, never two rounds of one job at once, a round that fails
- * logged and followed by the next as usual. Closing interrupts running rounds and waits for them.
+ * logged and followed by the next as usual. Closing starts no new round, interrupts the rounds that
+ * may be interrupted (see {@link Job#interruptible}) and waits for the rest to finish.
  */
 final class Scheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
@@ -26,6 +27,15 @@ final class Scheduler implements AutoCloseable {
     Duration every();
 
     void round() throws InterruptedException;
+
+    /**
+     * Whether closing may interrupt a running round (network waits, sleeps). Rounds that write the
+     * Lucene index must not be interrupted: an interrupt during its file I/O closes the channel and
+     * invalidates the index's write lock. They finish their round instead.
+     */
+    default boolean interruptible() {
+      return false;
+    }
   }
 
   /** A scheduled job; {@link #runSoon} asks for an extra round now (e.g. a notice was queued). */
@@ -36,6 +46,8 @@ final class Scheduler implements AutoCloseable {
   private final ScheduledExecutorService pool;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final List<String> names = new ArrayList<>();
+  private final java.util.Set<Thread> interruptible =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param jobs how many jobs will be scheduled: each gets a thread, so a long round blocks none
@@ -58,7 +70,13 @@ final class Scheduler implements AutoCloseable {
         () -> {
           running.lock();
           Thread.currentThread().setName("paperboy-" + job.name());
+          if (job.interruptible()) {
+            interruptible.add(Thread.currentThread());
+          }
           try {
+            if (closing.get()) {
+              return;
+            }
             job.round();
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -71,6 +89,8 @@ final class Scheduler implements AutoCloseable {
                   job.every().toSeconds());
             }
           } finally {
+            interruptible.remove(Thread.currentThread());
+            Thread.interrupted(); // an interrupt meant for this round must not reach the next
             running.unlock();
           }
         };
@@ -82,6 +102,11 @@ final class Scheduler implements AutoCloseable {
     };
   }
 
+  /** Whether the scheduler is closing: long rounds check this between steps and stop early. */
+  boolean closing() {
+    return closing.get();
+  }
+
   /** The names of the scheduled jobs, in the order they were scheduled. */
   List<String> jobs() {
     return List.copyOf(names);
@@ -90,10 +115,12 @@ final class Scheduler implements AutoCloseable {
   @Override
   public void close() {
     closing.set(true);
-    pool.shutdownNow();
+    pool.shutdown(); // no new rounds; running ones finish (interruptible ones are interrupted)
+    interruptible.forEach(Thread::interrupt);
     try {
       if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
         LOG.warn("background jobs still running after 30 s: {}", names);
+        pool.shutdownNow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

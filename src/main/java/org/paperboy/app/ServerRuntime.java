@@ -66,7 +66,8 @@ public final class ServerRuntime implements AutoCloseable {
     PaperboyConfig config = workspace.config;
     services = Services.build(workspace, Optional.of(embedder), clock, siteUrl::get, true);
     services.accounts().sweep();
-    embedJob = new EmbedJob(workspace, embedder, clock);
+    scheduler = new Scheduler(6);
+    embedJob = new EmbedJob(workspace, embedder, clock, scheduler::closing);
     SearchStatusJob status = new SearchStatusJob(workspace, embedJob::busy);
     metrics = new Metrics();
     ServeGauges.register(
@@ -105,26 +106,28 @@ public final class ServerRuntime implements AutoCloseable {
     if (config.server().publicUrl().getPort() == 0) {
       siteUrl.set("http://" + config.server().host() + ":" + web.port());
     }
-    scheduler = new Scheduler(6);
     scheduler.schedule(status);
     scheduler.schedule(
-        job("refresh-index", Duration.ofSeconds(1), workspace.follower::refreshIfBehind));
+        job("refresh-index", Duration.ofSeconds(1), false, workspace.follower::refreshIfBehind));
     if (!config.embeddedStore()) {
       // Papers imported, harvested or embedded by other nodes reach "for you" here within seconds.
       ChangeFollower changes =
           new ChangeFollower(workspace.store, workspace.lucene, config.embeddingModel().key());
-      scheduler.schedule(job("follow-store", Duration.ofSeconds(2), changes::catchUp));
+      scheduler.schedule(job("follow-store", Duration.ofSeconds(2), false, changes::catchUp));
     }
     Digests digests = services.digests();
     if (digests.enabled()) {
-      digests.onNotice(scheduler.schedule(job("digest", digests.tick(), digests::round))::runSoon);
+      // Digest and harvest rounds wait on the network and sleep between requests: closing
+      // interrupts them (a harvested page already stored stays; the next round resumes).
+      digests.onNotice(
+          scheduler.schedule(job("digest", digests.tick(), true, digests::round))::runSoon);
     }
     if (embedInBackground) {
       scheduler.schedule(embedJob);
     }
     HarvestScheduler harvests = new HarvestScheduler(services.harvests(), config.harvest(), clock);
     if (harvests.enabled()) {
-      scheduler.schedule(job("harvest", HarvestScheduler.POLL, harvests::tick));
+      scheduler.schedule(job("harvest", HarvestScheduler.POLL, true, harvests::tick));
     }
     return web.port();
   }
@@ -145,8 +148,14 @@ public final class ServerRuntime implements AutoCloseable {
     void run() throws InterruptedException;
   }
 
-  private static Scheduler.Job job(String name, Duration every, Round round) {
+  private static Scheduler.Job job(
+      String name, Duration every, boolean interruptible, Round round) {
     return new Scheduler.Job() {
+      @Override
+      public boolean interruptible() {
+        return interruptible;
+      }
+
       @Override
       public String name() {
         return name;

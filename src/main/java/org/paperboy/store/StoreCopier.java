@@ -194,6 +194,11 @@ public final class StoreCopier {
       case "harvest_state" -> List.of("source");
       case "topics" -> List.of("user_id", "kind", "value");
       case "sent_papers" -> List.of("subscription_id", "paper_id");
+      case "seed_papers" -> List.of("user_id", "paper_id");
+      case "list_items" -> List.of("list_id", "paper_id");
+      case "paper_authors" -> List.of("paper_id", "position");
+      case "author_follows" -> List.of("user_id", "author_key");
+      case "author_claims" -> List.of("author_key");
       default -> List.of("id");
     };
   }

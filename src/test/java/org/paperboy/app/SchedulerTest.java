@@ -90,4 +90,68 @@ class SchedulerTest {
     Thread.sleep(100);
     assertThat(job.rounds.get()).isEqualTo(after);
   }
+
+  @Test
+  void closingInterruptsOnlyRoundsThatMayBeInterrupted() throws Exception {
+    CountDownLatch started = new CountDownLatch(2);
+    java.util.concurrent.atomic.AtomicBoolean indexRoundFinished =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean networkRoundInterrupted =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Scheduler s = new Scheduler(2);
+    s.schedule(
+        job(
+            "index",
+            false,
+            () -> {
+              started.countDown();
+              long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+              while (System.nanoTime() < end) {
+                Thread.onSpinWait(); // as file I/O would: an interrupt here must not happen
+              }
+              indexRoundFinished.set(!Thread.currentThread().isInterrupted());
+            }));
+    s.schedule(
+        job(
+            "network",
+            true,
+            () -> {
+              started.countDown();
+              try {
+                Thread.sleep(60_000);
+              } catch (InterruptedException e) {
+                networkRoundInterrupted.set(true);
+              }
+            }));
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    long t0 = System.nanoTime();
+    s.close();
+    assertThat(indexRoundFinished.get()).isTrue();
+    assertThat(networkRoundInterrupted.get()).isTrue();
+    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(10);
+  }
+
+  private static Scheduler.Job job(String name, boolean interruptible, Runnable round) {
+    return new Scheduler.Job() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Duration every() {
+        return Duration.ofHours(1);
+      }
+
+      @Override
+      public boolean interruptible() {
+        return interruptible;
+      }
+
+      @Override
+      public void round() {
+        round.run();
+      }
+    };
+  }
 }
