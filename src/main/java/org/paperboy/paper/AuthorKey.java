@@ -14,6 +14,8 @@ import java.util.Locale;
  * spellings as possibly the same person. Letters of any script are kept.
  */
 public final class AuthorKey {
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+
   private AuthorKey() {}
 
   /** The key of a name; empty when the name has no letters or digits. */
@@ -30,7 +32,9 @@ public final class AuthorKey {
         n = given + " " + family;
       }
     }
-    String plain = Normalizer.normalize(n, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    // Most names are ASCII already: decomposing them (to drop accents) would change nothing.
+    String plain =
+        ascii(n) ? n : MARKS.matcher(Normalizer.normalize(n, Normalizer.Form.NFKD)).replaceAll("");
     List<String> words = new ArrayList<>();
     StringBuilder w = new StringBuilder();
     for (int i = 0; i < plain.length(); ) {
@@ -47,6 +51,15 @@ public final class AuthorKey {
       words.add(w.toString());
     }
     return String.join("-", words).toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSuffix(String s) {
