@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** {@link ChangeLog} in the {@code paper_changes} table of a {@link SqlPaperStore}'s database. */
@@ -61,6 +63,28 @@ final class SqlChangeLog implements ChangeLog {
       return out;
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Appends the papers a transaction changed to {@code paper_changes}, as its last statement. The
+   * EXCLUSIVE lock (readers still read) makes writers take sequence numbers in commit order, so a
+   * follower that has seen number n has seen every committed change before it.
+   */
+  static void record(Connection c, Set<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (Statement lock = c.createStatement()) {
+      lock.execute("LOCK TABLE paper_changes IN EXCLUSIVE MODE");
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO paper_changes (paper_id) VALUES (?)")) {
+      for (String id : ids) {
+        ps.setString(1, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 }

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -44,11 +43,41 @@ public final class SqlPaperStore implements PaperStore {
     this.embeddings = new SqlEmbeddingStore(this, dataSource);
     this.changes = new SqlChangeLog(this, dataSource);
     this.authors = new SqlAuthorIndex(dataSource);
+    // A bulk load that died before rebuilding the author index leaves the store without it.
+    execute("CREATE INDEX IF NOT EXISTS " + AUTHOR_INDEX);
   }
 
   @Override
   public EmbeddingStore embeddings() {
     return embeddings;
+  }
+
+  private static final String AUTHOR_INDEX = "paper_authors_key ON paper_authors (author_key)";
+
+  @Override
+  public <R> R bulkLoad(java.util.function.Supplier<R> work) {
+    if (longQuery("SELECT COUNT(*) FROM papers") > 0) {
+      return work.get();
+    }
+    execute("DROP INDEX IF EXISTS paper_authors_key");
+    try {
+      return work.get();
+    } finally {
+      execute("CREATE INDEX IF NOT EXISTS " + AUTHOR_INDEX);
+    }
+  }
+
+  /** Runs one DDL statement (under the write lock on SQLite). */
+  private void execute(String sql) {
+    lockWrites();
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute(sql);
+    } catch (SQLException e) {
+      throw new StoreException("database write failed: " + e.getMessage(), e);
+    } finally {
+      unlockWrites();
+    }
   }
 
   @Override
@@ -83,7 +112,7 @@ public final class SqlPaperStore implements PaperStore {
         JdbcPaperTx tx = JdbcPaperTx.writing(c);
         R result = work.run(tx);
         if (dialect.recordsChanges()) {
-          recordChanges(c, tx.changed());
+          SqlChangeLog.record(c, tx.changed());
         }
         c.commit();
         committed = tx.published();
@@ -258,28 +287,6 @@ public final class SqlPaperStore implements PaperStore {
             throw new StoreException("database write failed: " + e.getMessage(), e);
           }
         });
-  }
-
-  /**
-   * Appends the papers a transaction changed to {@code paper_changes}, as its last statement. The
-   * EXCLUSIVE lock (readers still read) makes writers take sequence numbers in commit order, so a
-   * follower that has seen number n has seen every committed change before it.
-   */
-  private static void recordChanges(Connection c, Set<String> ids) throws SQLException {
-    if (ids.isEmpty()) {
-      return;
-    }
-    try (Statement lock = c.createStatement()) {
-      lock.execute("LOCK TABLE paper_changes IN EXCLUSIVE MODE");
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("INSERT INTO paper_changes (paper_id) VALUES (?)")) {
-      for (String id : ids) {
-        ps.setString(1, id);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
   }
 
   @Override
