@@ -71,7 +71,7 @@ public final class InterestStore {
   /** The reader's topics, then one {@link Topic.Kind#AUTHOR} topic per followed author. */
   public List<Topic> topicsAndAuthors(String userId) {
     List<Topic> all = new java.util.ArrayList<>(topics(userId));
-    followed(userId).forEach(a -> all.add(new Topic(Topic.Kind.AUTHOR, a.name())));
+    all.addAll(authorTopics(userId));
     return all;
   }
 

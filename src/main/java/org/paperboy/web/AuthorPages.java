@@ -47,7 +47,7 @@ final class AuthorPages {
   /** The key of the request's author, which must have papers here (else 404). */
   private String key(Context ctx, String raw) {
     String key = AuthorKey.of(raw);
-    if (key.isEmpty() || index().count(key) == 0) {
+    if (key.isEmpty() || index().papers(key, 1).isEmpty()) {
       throw WebError.notFound("there are no papers by '" + raw + "' here");
     }
     return key;

@@ -14,7 +14,6 @@ import org.paperboy.library.ListItem;
 import org.paperboy.library.ReadingList;
 import org.paperboy.paper.Paper;
 import org.paperboy.web.view.ListsView;
-import org.paperboy.web.view.PaperCard;
 import org.paperboy.web.view.ReadingListView;
 
 /**
@@ -68,8 +67,8 @@ final class ListPages {
         s.lists()
             .visible(id, reader)
             .orElseThrow(() -> WebError.notFound("there is no list " + id));
-    List<FeedEntry> entries =
-        Cards.entries(s, s.lists().items(l.id()).stream().map(ListItem::paperId).toList());
+    List<ListItem> items = s.lists().items(l.id());
+    List<FeedEntry> entries = Cards.entries(s, items.stream().map(ListItem::paperId).toList());
     if (cite.isPresent()) {
       Citations.send(
           ctx, cite.get(), "list-" + l.id(), entries.stream().map(FeedEntry::paper).toList());
@@ -83,21 +82,16 @@ final class ListPages {
           ctx, "Paperboy · " + l.name(), "/lists/" + l.id() + ".atom", "/lists/" + l.id(), entries);
       return;
     }
-    render(ctx, l, u, null);
-  }
-
-  private void render(Context ctx, ReadingList l, User u, String error) {
     Map<String, String> notes = new LinkedHashMap<>();
-    List<String> ids = new ArrayList<>();
-    for (ListItem it : s.lists().items(l.id())) {
-      ids.add(it.paperId());
+    for (ListItem it : items) {
       if (it.note() != null) {
         notes.put(it.paperId(), it.note());
       }
     }
-    List<PaperCard> cards = Cards.of(s, u, Cards.entries(s, ids), Map.of());
-    List<ReadingListView.Item> items =
-        cards.stream().map(c -> new ReadingListView.Item(c, notes.get(c.id()))).toList();
+    List<ReadingListView.Item> shown =
+        Cards.of(s, u, entries, Map.of()).stream()
+            .map(c -> new ReadingListView.Item(c, notes.get(c.id())))
+            .toList();
     String ownerName = s.accounts().store().byId(l.userId()).map(User::username).orElse("a reader");
     boolean owner = u != null && u.id().equals(l.userId());
     pages.render(
@@ -105,7 +99,7 @@ final class ListPages {
         "readinglist",
         l.name(),
         "lists",
-        Map.of("view", new ReadingListView(l, owner, ownerName, items, error)));
+        Map.of("view", new ReadingListView(l, owner, ownerName, shown)));
   }
 
   void edit(Context ctx) {

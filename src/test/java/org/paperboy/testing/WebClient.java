@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,5 +103,28 @@ public final class WebClient {
       throw new IllegalStateException("sign-up failed: " + r.statusCode() + " " + r.body());
     }
     return this;
+  }
+
+  /** Creates an API token on the settings page (signed in) and returns it. */
+  public String apiToken() {
+    String page = submit("/settings", "/settings/tokens", Map.of("label", "t")).body();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("id=\"new-token\">([^<]+)<").matcher(page);
+    if (!m.find()) {
+      throw new IllegalStateException("no new token on the settings page");
+    }
+    return m.group(1);
+  }
+
+  /** The ids of the paper cards on a page, in page order. */
+  public static List<String> cardIds(String html) {
+    List<String> ids = new java.util.ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<article class=\"card\" id=\"paper-([^\"]+)\"")
+            .matcher(html);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
   }
 }

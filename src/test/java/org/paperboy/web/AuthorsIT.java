@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,21 +43,13 @@ class AuthorsIT {
     app.close();
   }
 
-  private static List<String> cards(String html) {
-    List<String> ids = new ArrayList<>();
-    Matcher m = Pattern.compile("<article class=\"card\" id=\"paper-([^\"]+)\"").matcher(html);
-    while (m.find()) {
-      ids.add(m.group(1));
-    }
-    return ids;
-  }
-
   @Test
   void anAuthorPageListsTheirPapersNewestFirstWithCoauthorsAndCategories() throws Exception {
     WebClient anon = new WebClient(app.base);
     String page = anon.get(LI).body();
     assertThat(page).contains("<h1 id=\"author-name\">Yijiang Li</h1>").contains("4 papers here");
-    assertThat(cards(page)).containsExactly("2608.17253", "2608.16072", "2608.14036", "2608.14144");
+    assertThat(WebClient.cardIds(page))
+        .containsExactly("2608.17253", "2608.16072", "2608.14036", "2608.14144");
     assertThat(page).contains("href=\"/authors/nuno-vasconcelos\">Nuno Vasconcelos</a> (3)");
     assertThat(page).contains("id=\"author-categories\"");
     // Every author name on a card and on a paper page links to its page.
@@ -89,14 +79,12 @@ class AuthorsIT {
     WebClient reader = new WebClient(app.base).signUp("follower", PASSWORD);
     assertThat(reader.submit(LI, LI + "/follow", Map.of()).statusCode()).isEqualTo(303);
     assertThat(reader.get(LI).body()).contains(">Unfollow</button>");
-    String settings = reader.submit("/settings", "/settings/tokens", Map.of("label", "t")).body();
-    Matcher m = Pattern.compile("id=\"new-token\">([^<]+)<").matcher(settings);
-    assertThat(m.find()).isTrue();
+    String token = reader.apiToken();
     HttpResponse<String> r =
         reader.send(
             HttpRequest.newBuilder(
                     URI.create(app.base + "/api/for-you?period=week&date=2026-08-21&limit=50"))
-                .header("Authorization", "Bearer " + m.group(1)));
+                .header("Authorization", "Bearer " + token));
     JsonNode f = JSON.readTree(r.body());
     List<String> ids = new ArrayList<>();
     f.get("papers").forEach(p -> ids.add(p.get("paper").get("id").asText()));

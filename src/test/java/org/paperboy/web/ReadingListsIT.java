@@ -8,11 +8,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,15 +46,6 @@ class ReadingListsIT {
     return r.headers().firstValue("Location").orElseThrow();
   }
 
-  private static List<String> cardOrder(String html) {
-    List<String> ids = new ArrayList<>();
-    Matcher m = Pattern.compile("<article class=\"card\" id=\"paper-([^\"]+)\"").matcher(html);
-    while (m.find()) {
-      ids.add(m.group(1));
-    }
-    return ids;
-  }
-
   @Test
   void aReaderBuildsOrdersAnnotatesSharesAndCitesAList() throws Exception {
     WebClient ada = new WebClient(app.base).signUp("ada", PASSWORD);
@@ -75,18 +63,19 @@ class ReadingListsIT {
     assertThat(ada.get(page).body())
         .contains("In your lists: <a href=\"" + list + "\">Saved papers</a>");
     String html = ada.get(list).body();
-    assertThat(cardOrder(html)).containsExactlyElementsOf(PAPERS);
+    assertThat(WebClient.cardIds(html)).containsExactlyElementsOf(PAPERS);
     assertThat(html).contains("read section 3");
 
     // Reorder: the last paper moves up twice and leads.
     ada.submit(list, list + "/move", Map.of("paper", PAPERS.get(2), "by", "-1"));
     ada.submit(list, list + "/move", Map.of("paper", PAPERS.get(2), "by", "-1"));
     ada.submit(list, list + "/move", Map.of("paper", PAPERS.get(2), "by", "-1")); // already first
-    assertThat(cardOrder(ada.get(list).body()))
+    assertThat(WebClient.cardIds(ada.get(list).body()))
         .containsExactly(PAPERS.get(2), PAPERS.get(0), PAPERS.get(1));
     ada.submit(list, list + "/note", Map.of("paper", PAPERS.get(1), "note", "skip the appendix"));
     ada.submit(list, list + "/remove", Map.of("paper", PAPERS.get(0)));
-    assertThat(cardOrder(ada.get(list).body())).containsExactly(PAPERS.get(2), PAPERS.get(1));
+    assertThat(WebClient.cardIds(ada.get(list).body()))
+        .containsExactly(PAPERS.get(2), PAPERS.get(1));
 
     // Private: others cannot see it, its feed, or change it.
     WebClient bob = new WebClient(app.base).signUp("bob", PASSWORD);
@@ -126,10 +115,7 @@ class ReadingListsIT {
   @Test
   void theApiListsCreatesAndFillsLists() throws Exception {
     WebClient c = new WebClient(app.base).signUp("api-reader", PASSWORD);
-    String settings = c.submit("/settings", "/settings/tokens", Map.of("label", "t")).body();
-    Matcher m = Pattern.compile("id=\"new-token\">([^<]+)<").matcher(settings);
-    assertThat(m.find()).isTrue();
-    String token = m.group(1);
+    String token = c.apiToken();
     HttpResponse<String> created = api(c, token, "POST", "/api/lists?name=To%20read&public=true");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String id = JSON.readTree(created.body()).get("id").asText();
