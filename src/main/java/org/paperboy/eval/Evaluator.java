@@ -106,7 +106,8 @@ public final class Evaluator {
     SearchEngine engine;
     OpenSearchIndex temporary = null;
     if (openSearch == null) {
-      PaperIndex lucene = PaperIndex.open(workDir, settings);
+      // One writer thread: the same index, and so the same figures, on every run.
+      PaperIndex lucene = PaperIndex.open(workDir, settings, 1);
       index = lucene;
       engine = new LuceneSearchEngine(lucene);
     } else {

@@ -18,6 +18,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 import org.paperboy.paper.Paper;
 
 /**
@@ -35,6 +36,9 @@ public final class PaperIndex implements SearchIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
 
+  /** Where writes run: one lane per core, so a bulk import or rebuild analyses on every core. */
+  private final WriteLanes lanes;
+
   /** Commit-data key of {@link #followedChange()}; not part of the identity. */
   private static final String FOLLOWED_CHANGE = "followed-change";
 
@@ -47,8 +51,10 @@ public final class PaperIndex implements SearchIndex {
       IndexWriter writer,
       boolean rebuildNeeded,
       Map<String, String> identity,
-      long followedChange)
+      long followedChange,
+      int writeThreads)
       throws IOException {
+    this.lanes = new WriteLanes(writeThreads, "paperboy-index");
     this.directory = directory;
     this.writer = writer;
     this.rebuildNeeded = rebuildNeeded;
@@ -57,7 +63,18 @@ public final class PaperIndex implements SearchIndex {
     this.searchers = new SearcherManager(writer, null);
   }
 
+  /** An index written on every core. */
   public static PaperIndex open(Path dir, IndexSettings settings) {
+    return open(dir, settings, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * An index written on {@code writeThreads} threads. With one, its segments and HNSW graphs are a
+   * function of the papers and their order alone, so an evaluation repeats to the last digit; with
+   * more, which papers share a segment depends on thread timing (kNN results of two builds then
+   * differ slightly, as approximate search does between any two graphs).
+   */
+  public static PaperIndex open(Path dir, IndexSettings settings, int writeThreads) {
     Map<String, String> identity =
         Map.of(
             "schema", Integer.toString(IndexSchema.VERSION),
@@ -85,18 +102,36 @@ public final class PaperIndex implements SearchIndex {
           writer,
           !matches,
           identity,
-          matches && followed != null ? Long.parseLong(followed) : -1);
+          matches && followed != null ? Long.parseLong(followed) : -1,
+          writeThreads);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot open search index in " + dir + ": " + e.getMessage(), e);
     }
   }
 
+  /**
+   * Threads that merge HNSW graphs: a merge of large segments otherwise inserts every vector on one
+   * core while the other waits.
+   */
+  private static final int MERGE_WORKERS = Runtime.getRuntime().availableProcessors();
+
+  private static final java.util.concurrent.ExecutorService MERGE_EXECUTOR =
+      java.util.concurrent.Executors.newFixedThreadPool(
+          MERGE_WORKERS, Thread.ofPlatform().daemon().name("paperboy-hnsw-merge-", 0).factory());
+
   private static Lucene104Codec codec(IndexSettings s) {
+    int m = s.hnswM();
+    int ef = s.efConstruction();
     KnnVectorsFormat format =
         s.int8()
-            ? new Lucene104HnswScalarQuantizedVectorsFormat(s.hnswM(), s.efConstruction())
-            : new Lucene99HnswVectorsFormat(s.hnswM(), s.efConstruction());
+            ? new Lucene104HnswScalarQuantizedVectorsFormat(
+                QuantizedByteVectorValues.ScalarEncoding.UNSIGNED_BYTE,
+                m,
+                ef,
+                MERGE_WORKERS,
+                MERGE_EXECUTOR)
+            : new Lucene99HnswVectorsFormat(m, ef, MERGE_WORKERS, MERGE_EXECUTOR);
     return new Lucene104Codec() {
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -113,15 +148,12 @@ public final class PaperIndex implements SearchIndex {
 
   @Override
   public void upsert(Paper paper, float[] vector) {
-    try {
-      if (paper.deleted()) {
-        writer.deleteDocuments(new Term(IndexSchema.ID, paper.id()));
-      } else {
-        writer.updateDocument(
-            new Term(IndexSchema.ID, paper.id()), IndexSchema.document(paper, vector));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("index write failed: " + e.getMessage(), e);
+    Term id = new Term(IndexSchema.ID, paper.id());
+    if (paper.deleted()) {
+      lanes.submit(paper.id(), () -> writer.deleteDocuments(id));
+    } else {
+      lanes.submit(
+          paper.id(), () -> writer.updateDocument(id, IndexSchema.document(paper, vector)));
     }
   }
 
@@ -131,27 +163,19 @@ public final class PaperIndex implements SearchIndex {
    */
   @Override
   public void add(Paper paper, float[] vector) {
-    if (paper.deleted()) {
-      return;
-    }
-    try {
-      writer.addDocument(IndexSchema.document(paper, vector));
-    } catch (IOException e) {
-      throw new UncheckedIOException("index write failed: " + e.getMessage(), e);
+    if (!paper.deleted()) {
+      lanes.submit(paper.id(), () -> writer.addDocument(IndexSchema.document(paper, vector)));
     }
   }
 
   @Override
   public void delete(String id) {
-    try {
-      writer.deleteDocuments(new Term(IndexSchema.ID, id));
-    } catch (IOException e) {
-      throw new UncheckedIOException("index write failed: " + e.getMessage(), e);
-    }
+    lanes.submit(id, () -> writer.deleteDocuments(new Term(IndexSchema.ID, id)));
   }
 
   @Override
   public void deleteAll() {
+    lanes.drain();
     try {
       writer.deleteAll();
     } catch (IOException e) {
@@ -175,6 +199,7 @@ public final class PaperIndex implements SearchIndex {
   /** Makes everything written so far durable and visible to new searches. */
   @Override
   public void commit() {
+    lanes.drain();
     try {
       Map<String, String> data = new java.util.HashMap<>(identity);
       long followed = followedChange;
@@ -189,9 +214,10 @@ public final class PaperIndex implements SearchIndex {
     }
   }
 
-  /** Makes recent writes visible to searches without the cost of a commit. */
+  /** Makes writes given so far visible to searches without the cost of a commit. */
   @Override
   public void refresh() {
+    lanes.drain();
     try {
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
@@ -227,6 +253,7 @@ public final class PaperIndex implements SearchIndex {
 
   @Override
   public void close() {
+    lanes.close();
     try {
       searchers.close();
       writer.close();

@@ -11,7 +11,7 @@ public final class Reindexer {
   public static long rebuild(
       PaperStore store, SearchIndex index, String model, LongConsumer progress) {
     index.deleteAll();
-    return fill(store, index, model, progress);
+    return write(store, index, model, progress, true);
   }
 
   /**
@@ -21,13 +21,23 @@ public final class Reindexer {
    */
   public static long fill(
       PaperStore store, SearchIndex index, String model, LongConsumer progress) {
+    return write(store, index, model, progress, false);
+  }
+
+  /** {@code emptied}: the index is known to be empty, so papers are added without a delete. */
+  private static long write(
+      PaperStore store, SearchIndex index, String model, LongConsumer progress, boolean emptied) {
     long[] n = {0};
     store
         .embeddings()
         .forEachLivePaper(
             model,
             (paper, vector) -> {
-              index.upsert(paper, vector);
+              if (emptied) {
+                index.add(paper, vector);
+              } else {
+                index.upsert(paper, vector);
+              }
               if (++n[0] % 10_000 == 0) {
                 progress.accept(n[0]);
               }

@@ -29,6 +29,12 @@ public record ImportReport(
     return records / seconds;
   }
 
+  /** This report with {@code more} added to its time (e.g. the search index's final commit). */
+  public ImportReport plus(Duration more) {
+    return new ImportReport(
+        records, created, updated, unchanged, deleted, rejected, failedFiles, elapsed.plus(more));
+  }
+
   /** One line: {@code 1,234 new, 0 updated, … in 1.2 s (9,876 papers/s)}. */
   public String summary() {
     return String.format(
