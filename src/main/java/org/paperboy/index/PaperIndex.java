@@ -25,6 +25,10 @@ import org.paperboy.paper.Paper;
  * The Lucene index: one writer, a {@link SearcherManager} for near-real-time readers. The schema
  * version, analyzer and embedding model are kept in the commit's user data; an index that does not
  * match is emptied on open and reported as needing a rebuild.
+ *
+ * <p>Writes return once queued ({@link WriteLanes}): the paper and vector given are read later, on
+ * an indexing thread, so callers pass values they no longer change (every caller hands over a
+ * freshly read or freshly embedded vector).
  */
 public final class PaperIndex implements SearchIndex {
   /** BM25 parameters Anserini uses for BEIR (k1 0.9, b 0.4). */
