@@ -17,7 +17,8 @@ trap 'rm -rf "$work"' EXIT
 # zcat is cut off by head (SIGPIPE), which pipefail would count as a failure.
 { zcat ../shared/data/arxiv-kaggle-format/arxiv-listings-2025-03_2026-07.jsonl.gz || true; } \
   | head -n "$n" > "$work/papers.jsonl"
-echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; avx512_vnni: $(grep -q avx512_vnni /proc/cpuinfo && echo yes || echo no), avx_vnni: $(grep -qw avx_vnni /proc/cpuinfo && echo yes || echo no), avx2: $(grep -qw avx2 /proc/cpuinfo && echo yes || echo no)"
+source bench/lib.sh
+cpu_summary
 bin/paperboy --version >/dev/null 2>&1 # build first, outside the timings
 for model in "${models[@]}"; do
   rates=()

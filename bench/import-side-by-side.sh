@@ -19,7 +19,9 @@ run() { # checkout, data dir, args...
     bash src/dist/bin/paperboy --data "$data" "$@"
 }
 flags="${IMPORT_FLAGS---no-index}"
-echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; flags: ${flags:-(index follows)}"
+source bench/lib.sh
+cpu_summary
+echo "import flags: ${flags:-(none: the index follows)}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 for input in "$shared/arxiv-kaggle-format" "$shared/arxiv-oai-cs-2016"; do

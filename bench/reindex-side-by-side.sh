@@ -11,7 +11,8 @@ src="${1:?a data directory with a store}"
 runs="${2:-3}"
 source bin/lib.sh
 find_jdk >/dev/null
-echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
+source bench/lib.sh
+cpu_summary
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/data"

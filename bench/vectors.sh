@@ -15,7 +15,8 @@ settings=("$@")
 [ ${#settings[@]} -gt 0 ] || settings=(16:100:false 16:100:true)
 source bin/lib.sh
 find_jdk
-echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; avx512_vnni: $(grep -q avx512_vnni /proc/cpuinfo && echo yes || echo no), avx2: $(grep -qw avx2 /proc/cpuinfo && echo yes || echo no)"
+source bench/lib.sh
+cpu_summary
 bin/paperboy --version >/dev/null
 ./mvnw -B -q -o test-compile 2>/dev/null || ./mvnw -B -q test-compile
 if [ ! -f "$cache/paperboy.db" ]; then

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
@@ -120,8 +122,8 @@ public final class PaperIndex implements SearchIndex {
    */
   private static final int MERGE_WORKERS = Runtime.getRuntime().availableProcessors();
 
-  private static final java.util.concurrent.ExecutorService MERGE_EXECUTOR =
-      java.util.concurrent.Executors.newFixedThreadPool(
+  private static final ExecutorService MERGE_EXECUTOR =
+      Executors.newFixedThreadPool(
           MERGE_WORKERS, Thread.ofPlatform().daemon().name("paperboy-hnsw-merge-", 0).factory());
 
   private static Lucene104Codec codec(IndexSettings s) {

@@ -1,6 +1,8 @@
 package org.paperboy.index;
 
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
+import org.paperboy.paper.Paper;
 import org.paperboy.store.PaperStore;
 
 /** Rebuilds the index from the store: papers plus their stored embeddings (never re-embeds). */
@@ -27,17 +29,14 @@ public final class Reindexer {
   /** {@code emptied}: the index is known to be empty, so papers are added without a delete. */
   private static long write(
       PaperStore store, SearchIndex index, String model, LongConsumer progress, boolean emptied) {
+    BiConsumer<Paper, float[]> put = emptied ? index::add : index::upsert;
     long[] n = {0};
     store
         .embeddings()
         .forEachLivePaper(
             model,
             (paper, vector) -> {
-              if (emptied) {
-                index.add(paper, vector);
-              } else {
-                index.upsert(paper, vector);
-              }
+              put.accept(paper, vector);
               if (++n[0] % 10_000 == 0) {
                 progress.accept(n[0]);
               }

@@ -77,17 +77,9 @@ public final class VectorRecall {
         Reindexer.rebuild(store, index, MODEL, n -> {});
         double build = (System.nanoTime() - b) / 1e9;
         int segments = index.withSearcher(x -> x.getIndexReader().leaves().size());
+        LuceneSearchEngine engine = new LuceneSearchEngine(index);
         for (int depth : new int[] {K, 100}) {
-          measure(
-              new LuceneSearchEngine(index),
-              settings,
-              build,
-              segments,
-              depth,
-              ids,
-              vectors,
-              picked,
-              truth);
+          measure(engine, settings, build, segments, depth, ids, vectors, picked, truth);
         }
       }
     }
