@@ -1,7 +1,6 @@
 package org.paperboy.search;
 
 import java.util.List;
-import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -19,17 +18,6 @@ import org.paperboy.index.IndexSchema;
  */
 public final class LuceneQueries {
   private LuceneQueries() {}
-
-  /** {@code q} restricted to the papers {@code ids}, scores unchanged. */
-  static Query only(Query q, java.util.Collection<String> ids) {
-    return new BooleanQuery.Builder()
-        .add(q, BooleanClause.Occur.MUST)
-        .add(
-            KeywordField.newSetQuery(
-                IndexSchema.ID, ids.stream().map(org.apache.lucene.util.BytesRef::new).toList()),
-            BooleanClause.Occur.FILTER)
-        .build();
-  }
 
   /**
    * A query matching the papers that contain every word and phrase of {@code q} and pass its

@@ -90,8 +90,11 @@ public final class LuceneSearchEngine implements SearchEngine {
               .add(filter, BooleanClause.Occur.FILTER)
               .build();
     }
-    return index.withSearcher(
-        s -> LuceneDocs.ids(s, s.search(query, Math.max(n, 1), BY_SCORE_THEN_ID, true)));
+    if (text == null) { // every hit scores the same: sorting by id is the whole ranking
+      return index.withSearcher(
+          s -> LuceneDocs.ids(s, s.search(query, Math.max(n, 1), BY_SCORE_THEN_ID, true)));
+    }
+    return index.withSearcher(s -> LuceneDocs.top(s, query, n, BY_SCORE_THEN_ID));
   }
 
   @Override
@@ -104,13 +107,12 @@ public final class LuceneSearchEngine implements SearchEngine {
         new Like() {
           @Override
           public List<ScoredId> top(int n) {
-            return index.withSearcher(
-                s -> LuceneDocs.ids(s, s.search(like, Math.max(n, 1), BY_SCORE_THEN_ID, true)));
+            return index.withSearcher(s -> LuceneDocs.top(s, like, n, BY_SCORE_THEN_ID));
           }
 
           @Override
           public Map<String, Float> scores(java.util.Collection<String> ids) {
-            return ids.isEmpty() ? Map.of() : scoresOf(LuceneQueries.only(like, ids), ids.size());
+            return scoresOf(like, ids);
           }
         });
   }
@@ -138,45 +140,63 @@ public final class LuceneSearchEngine implements SearchEngine {
     if (text == null || ids.isEmpty()) {
       return Map.of();
     }
-    return scoresOf(LuceneQueries.only(text, ids), ids.size());
+    return scoresOf(text, ids);
   }
 
-  /** The scores of the (at most {@code n}) papers {@code restricted} matches, by id. */
-  private Map<String, Float> scoresOf(Query restricted, int n) {
+  /**
+   * The scores {@code query} gives papers {@code ids}, by id; papers it does not match are absent.
+   */
+  private Map<String, Float> scoresOf(Query query, java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
     Map<String, Float> out = new HashMap<>();
     index
-        .withSearcher(s -> LuceneDocs.ids(s, s.search(restricted, n, BY_SCORE_THEN_ID, true)))
+        .withSearcher(
+            s -> LuceneDocs.ids(s, LuceneDocs.scores(s, query, LuceneDocs.docsOf(s, ids))))
         .forEach(h -> out.put(h.id(), (float) h.score()));
     return out;
   }
 
   @Override
   public Map<String, Float> vectorScores(float[] vector, java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
     Map<String, Float> out = new HashMap<>();
-    index.withSearcher(
-        s -> {
-          List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-          for (String id : ids) {
-            int doc = LuceneDocs.docOf(s, id);
-            if (doc < 0) {
-              continue;
-            }
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexSchema.VECTOR);
-            if (values == null) {
-              continue;
-            }
-            KnnVectorValues.DocIndexIterator it = values.iterator();
-            int local = doc - leaf.docBase;
-            if (it.advance(local) == local) {
-              out.put(
-                  id,
-                  VectorSimilarityFunction.DOT_PRODUCT.compare(
-                      vector, values.vectorValue(it.index())));
-            }
-          }
-          return null;
-        });
+    index
+        .withSearcher(
+            s -> {
+              List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+              List<org.apache.lucene.search.ScoreDoc> scored = new ArrayList<>(ids.size());
+              int leafIndex = -1;
+              FloatVectorValues values = null;
+              KnnVectorValues.DocIndexIterator it = null;
+              for (int doc :
+                  LuceneDocs.docsOf(s, ids)) { // in document order: iterators go forwards
+                int l = ReaderUtil.subIndex(doc, leaves);
+                if (l != leafIndex) {
+                  leafIndex = l;
+                  values = leaves.get(l).reader().getFloatVectorValues(IndexSchema.VECTOR);
+                  it = values == null ? null : values.iterator();
+                }
+                int local = doc - leaves.get(l).docBase;
+                if (it != null && (it.docID() < local ? it.advance(local) : it.docID()) == local) {
+                  scored.add(
+                      new org.apache.lucene.search.ScoreDoc(
+                          doc,
+                          VectorSimilarityFunction.DOT_PRODUCT.compare(
+                              vector, values.vectorValue(it.index()))));
+                }
+              }
+              return LuceneDocs.ids(
+                  s,
+                  new org.apache.lucene.search.TopDocs(
+                      new org.apache.lucene.search.TotalHits(
+                          scored.size(), org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+                      scored.toArray(org.apache.lucene.search.ScoreDoc[]::new)));
+            })
+        .forEach(h -> out.put(h.id(), (float) h.score()));
     return out;
   }
 

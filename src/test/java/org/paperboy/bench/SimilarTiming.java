@@ -1,0 +1,68 @@
+package org.paperboy.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.paperboy.app.Workspace;
+import org.paperboy.config.ConfigLoader;
+import org.paperboy.config.PaperboyConfig;
+import org.paperboy.search.PaperSearcher;
+import org.paperboy.search.ScoredId;
+import org.paperboy.search.SearchMode;
+
+/**
+ * Similar papers in-process, per way (keyword = more-like-this, semantic = embedding neighbours,
+ * hybrid = both fused), on a data directory: median and p99 over papers spread over the collection,
+ * after a warm-up, and a checksum of the ids so two builds can be compared for identical results.
+ * Usage: SimilarTiming DATA_DIR [PAPERS] [ROUNDS].
+ */
+public final class SimilarTiming {
+  private SimilarTiming() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args[0]);
+    int papers = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    PaperboyConfig config = ConfigLoader.load(null, Map.of(), Map.of("data", data.toString()));
+    try (Workspace w = Workspace.open(config, new PrintStream(System.err), false)) {
+      List<String> ids = new ArrayList<>();
+      w.store.forEachLive(p -> ids.add(p.id()));
+      Collections.sort(ids);
+      Collections.shuffle(ids, new Random(7));
+      List<String> sample = ids.subList(0, Math.min(papers, ids.size()));
+      PaperSearcher searcher = w.searcher(Optional.empty());
+      for (SearchMode mode : List.of(SearchMode.KEYWORD, SearchMode.SEMANTIC, SearchMode.HYBRID)) {
+        for (String id : sample.subList(0, Math.min(100, sample.size()))) {
+          searcher.similarIds(id, mode, 10); // warm-up
+        }
+        List<Long> times = new ArrayList<>();
+        long checksum = 0;
+        for (int r = 0; r < rounds; r++) {
+          for (String id : sample) {
+            long t0 = System.nanoTime();
+            List<ScoredId> got = searcher.similarIds(id, mode, 10).orElse(List.of());
+            times.add(System.nanoTime() - t0);
+            if (r == 0) {
+              for (ScoredId s : got) {
+                checksum = checksum * 31 + s.id().hashCode();
+              }
+            }
+          }
+        }
+        Collections.sort(times);
+        System.out.printf(
+            "%-8s p50 %.2f ms  p99 %.2f ms  (%d calls)  ids checksum %016x%n",
+            mode.name().toLowerCase(java.util.Locale.ROOT),
+            times.get(times.size() / 2) / 1e6,
+            times.get(times.size() * 99 / 100) / 1e6,
+            times.size(),
+            checksum);
+      }
+    }
+  }
+}
