@@ -5,8 +5,10 @@
 # a Kaggle import into SQLite and into PostgreSQL 15, and upvotes from 50 API clients on each store.
 # OpenSearch and PostgreSQL are throwaway servers started by the run (Maven Central zips, Debian's
 # PostgreSQL), as in the tests.
-# Usage: bench/scaled.sh [DATA_DIR] [SECONDS] [writes]   (default /tmp/paperboy-bench-182k from
-# bench/collection.sh, 15 s per measurement; "writes": only the import and upvote parts)
+# Usage: bench/scaled.sh [DATA_DIR] [SECONDS] [PARTS]   (default /tmp/paperboy-bench-182k from
+# bench/collection.sh, 15 s per measurement; PARTS "writes": only the import and upvote parts;
+# "search": only the index builds and search; "search-reuse": search only, the embedded side served
+# from the collection's own index without a second Lucene build, e.g. at 1M papers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-/tmp/paperboy-bench-182k}"

@@ -40,7 +40,11 @@ import org.paperboy.testing.ServeProcess;
  * PostgreSQL; upvotes from 50 concurrent API clients on each store. Servers are separate {@code
  * paperboy serve} JVMs; the load comes from this JVM (closed loop, one HTTP connection per client).
  *
- * <p>Usage: {@code SideBySide DATA_DIR KAGGLE_FILE SECONDS} (bench/scaled.sh sets it up).
+ * <p>Usage: {@code SideBySide DATA_DIR KAGGLE_FILE SECONDS [PARTS]} (bench/scaled.sh sets it up);
+ * PARTS: {@code all} (default), {@code writes} (import and upvotes only), {@code search} (index
+ * builds and search only) or {@code search-reuse} (search only, without building a second Lucene
+ * index to time: for a collection whose own index build {@code bench/collection.sh} timed, e.g. at
+ * 1M papers, where that build alone takes most of an hour).
  */
 public final class SideBySide {
   private static final String MODEL = org.paperboy.config.PaperboyConfig.DEFAULT_MODEL.key();
@@ -51,22 +55,30 @@ public final class SideBySide {
     Path data = Path.of(args[0]);
     Path kaggle = Path.of(args[1]);
     int seconds = Integer.parseInt(args[2]);
-    boolean writesOnly = args.length > 3 && args[3].equals("writes");
+    String parts = args.length > 3 ? args[3] : "all";
     Path work = Files.createTempDirectory("paperboy-sidebyside-");
     String cluster = OpenSearchServer.shared().uri().toString();
     String pg = PostgresServer.shared().newDatabase();
     IndexSettings settings = new IndexSettings(MODEL, 16, 100, false);
 
-    if (!writesOnly) {
-      searchSideBySide(data, seconds, work, cluster, settings);
+    if (!parts.equals("writes")) {
+      searchSideBySide(data, seconds, work, cluster, settings, !parts.equals("search-reuse"));
     }
-    writesSideBySide(kaggle, seconds, work, pg);
+    if (parts.equals("all") || parts.equals("writes")) {
+      writesSideBySide(kaggle, seconds, work, pg);
+    }
     System.exit(0);
   }
 
   /** 1. Index build in each backend; 2. search latency through the API on each. */
   private static void searchSideBySide(
-      Path data, int seconds, Path work, String cluster, IndexSettings settings) throws Exception {
+      Path data,
+      int seconds,
+      Path work,
+      String cluster,
+      IndexSettings settings,
+      boolean timeLuceneBuild)
+      throws Exception {
     HikariDataSource sqlite = Database.openSqlite(data);
     SqlPaperStore store = new SqlPaperStore(sqlite, sqlite);
     long papers = store.countLive();
@@ -77,10 +89,12 @@ public final class SideBySide {
       Reindexer.rebuild(store, os, MODEL, n -> {});
       System.out.printf("index build, OpenSearch: %.1f s%n", (System.nanoTime() - t) / 1e9);
     }
-    try (PaperIndex lucene = PaperIndex.open(work.resolve("index"), settings)) {
-      long t = System.nanoTime();
-      Reindexer.rebuild(store, lucene, MODEL, n -> {});
-      System.out.printf("index build, embedded Lucene: %.1f s%n", (System.nanoTime() - t) / 1e9);
+    if (timeLuceneBuild) {
+      try (PaperIndex lucene = PaperIndex.open(work.resolve("index"), settings)) {
+        long t = System.nanoTime();
+        Reindexer.rebuild(store, lucene, MODEL, n -> {});
+        System.out.printf("index build, embedded Lucene: %.1f s%n", (System.nanoTime() - t) / 1e9);
+      }
     }
     List<String> ids = new ArrayList<>();
     store.forEachLive(p -> ids.add(p.id()));
