@@ -2,15 +2,29 @@ package org.paperboy.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.paperboy.index.IndexSchema;
 
 /** Between paper ids and Lucene documents, fast: hits to ids by doc values, an id to its doc. */
@@ -23,13 +37,17 @@ final class LuceneDocs {
    * (measured: 100 hits, ~5 ms).
    */
   static List<ScoredId> ids(IndexSearcher s, TopDocs td) throws IOException {
-    ScoreDoc[] hits = td.scoreDocs;
+    return ids(s, td.scoreDocs);
+  }
+
+  /** The paper ids of {@code hits}, with their scores, in the same order. */
+  static List<ScoredId> ids(IndexSearcher s, ScoreDoc[] hits) throws IOException {
     Integer[] byDoc = new Integer[hits.length];
     for (int i = 0; i < hits.length; i++) {
       byDoc[i] = i;
     }
     // Doc values iterate forwards only: look the hits up in doc order, per segment.
-    java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> hits[i].doc));
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     String[] ids = new String[hits.length];
     int leaf = -1;
@@ -66,8 +84,7 @@ final class LuceneDocs {
    * tied with the n-th is among them and sorting them by (score, id) is exact. Otherwise (more ties
    * than the margin, e.g. copies of one text) the sorted search runs instead.
    */
-  static List<ScoredId> top(
-      IndexSearcher s, org.apache.lucene.search.Query query, int n, Sort byScoreThenId)
+  static List<ScoredId> top(IndexSearcher s, Query query, int n, Sort byScoreThenId)
       throws IOException {
     int want = Math.max(n, 1);
     TopDocs td = s.search(query, want + TIE_MARGIN);
@@ -85,30 +102,28 @@ final class LuceneDocs {
    * out): one terms enum per segment and the ids sought in sorted order, instead of a {@link
    * #docOf} per id (100 ids on 7 segments: about 3× faster, measured).
    */
-  static int[] docsOf(IndexSearcher s, java.util.Collection<String> ids) throws IOException {
-    List<org.apache.lucene.util.BytesRef> terms = new ArrayList<>(ids.size());
-    for (String id : new java.util.TreeSet<>(ids)) {
-      terms.add(new org.apache.lucene.util.BytesRef(id));
+  static int[] docsOf(IndexSearcher s, Collection<String> ids) throws IOException {
+    List<BytesRef> terms = new ArrayList<>(ids.size());
+    for (String id : new TreeSet<>(ids)) {
+      terms.add(new BytesRef(id));
     }
     int[] out = new int[terms.size()];
     int n = 0;
     boolean[] found = new boolean[terms.size()];
-    org.apache.lucene.index.PostingsEnum docs = null;
+    PostingsEnum docs = null;
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-      org.apache.lucene.index.Terms idTerms = leaf.reader().terms(IndexSchema.ID);
+      Terms idTerms = leaf.reader().terms(IndexSchema.ID);
       if (idTerms == null) {
         continue;
       }
-      org.apache.lucene.index.TermsEnum te = idTerms.iterator();
-      org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+      TermsEnum te = idTerms.iterator();
+      Bits live = leaf.reader().getLiveDocs();
       for (int i = 0; i < terms.size(); i++) {
         if (found[i] || !te.seekExact(terms.get(i))) {
           continue;
         }
-        docs = te.postings(docs, org.apache.lucene.index.PostingsEnum.NONE);
-        for (int d = docs.nextDoc();
-            d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-            d = docs.nextDoc()) {
+        docs = te.postings(docs, PostingsEnum.NONE);
+        for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
           if (live == null || live.get(d)) {
             out[n++] = leaf.docBase + d;
             found[i] = true;
@@ -117,8 +132,8 @@ final class LuceneDocs {
         }
       }
     }
-    int[] sorted = java.util.Arrays.copyOf(out, n);
-    java.util.Arrays.sort(sorted);
+    int[] sorted = Arrays.copyOf(out, n);
+    Arrays.sort(sorted);
     return sorted;
   }
 
@@ -127,14 +142,12 @@ final class LuceneDocs {
    * match are left out), by advancing one scorer per segment to each of them: a search of the query
    * restricted to the ids cost ~3× more (100 ids, a 25-term more-like-this query).
    */
-  static TopDocs scores(IndexSearcher s, org.apache.lucene.search.Query query, int[] docs)
-      throws IOException {
-    org.apache.lucene.search.Weight w =
-        s.createWeight(s.rewrite(query), org.apache.lucene.search.ScoreMode.COMPLETE, 1f);
+  static ScoreDoc[] scores(IndexSearcher s, Query query, int[] docs) throws IOException {
+    Weight w = s.createWeight(s.rewrite(query), ScoreMode.COMPLETE, 1f);
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     List<ScoreDoc> out = new ArrayList<>(docs.length);
     int leaf = -1;
-    org.apache.lucene.search.Scorer scorer = null;
+    Scorer scorer = null;
     for (int doc : docs) {
       int l = ReaderUtil.subIndex(doc, leaves);
       if (l != leaf) {
@@ -145,7 +158,7 @@ final class LuceneDocs {
         continue;
       }
       int local = doc - leaves.get(l).docBase;
-      org.apache.lucene.search.DocIdSetIterator it = scorer.iterator();
+      DocIdSetIterator it = scorer.iterator();
       if (it.docID() < local) {
         it.advance(local);
       }
@@ -153,10 +166,7 @@ final class LuceneDocs {
         out.add(new ScoreDoc(doc, scorer.score()));
       }
     }
-    return new TopDocs(
-        new org.apache.lucene.search.TotalHits(
-            out.size(), org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
-        out.toArray(ScoreDoc[]::new));
+    return out.toArray(ScoreDoc[]::new);
   }
 
   /**
@@ -164,22 +174,19 @@ final class LuceneDocs {
    * id cost ~50 µs, which made scoring 200 fusion candidates the bulk of a similar-papers request).
    */
   static int docOf(IndexSearcher s, String id) throws IOException {
-    org.apache.lucene.util.BytesRef term = new org.apache.lucene.util.BytesRef(id);
+    BytesRef term = new BytesRef(id);
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-      org.apache.lucene.index.Terms terms = leaf.reader().terms(IndexSchema.ID);
+      Terms terms = leaf.reader().terms(IndexSchema.ID);
       if (terms == null) {
         continue;
       }
-      org.apache.lucene.index.TermsEnum te = terms.iterator();
+      TermsEnum te = terms.iterator();
       if (!te.seekExact(term)) {
         continue;
       }
-      org.apache.lucene.index.PostingsEnum docs =
-          te.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
-      org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
-      for (int d = docs.nextDoc();
-          d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-          d = docs.nextDoc()) {
+      PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
+      Bits live = leaf.reader().getLiveDocs();
+      for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
         if (live == null || live.get(d)) {
           return leaf.docBase + d;
         }

@@ -21,6 +21,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedSetSortField;
@@ -168,7 +169,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         .withSearcher(
             s -> {
               List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-              List<org.apache.lucene.search.ScoreDoc> scored = new ArrayList<>(ids.size());
+              List<ScoreDoc> scored = new ArrayList<>(ids.size());
               int leafIndex = -1;
               FloatVectorValues values = null;
               KnnVectorValues.DocIndexIterator it = null;
@@ -183,18 +184,13 @@ public final class LuceneSearchEngine implements SearchEngine {
                 int local = doc - leaves.get(l).docBase;
                 if (it != null && (it.docID() < local ? it.advance(local) : it.docID()) == local) {
                   scored.add(
-                      new org.apache.lucene.search.ScoreDoc(
+                      new ScoreDoc(
                           doc,
                           VectorSimilarityFunction.DOT_PRODUCT.compare(
                               vector, values.vectorValue(it.index()))));
                 }
               }
-              return LuceneDocs.ids(
-                  s,
-                  new org.apache.lucene.search.TopDocs(
-                      new org.apache.lucene.search.TotalHits(
-                          scored.size(), org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
-                      scored.toArray(org.apache.lucene.search.ScoreDoc[]::new)));
+              return LuceneDocs.ids(s, scored.toArray(ScoreDoc[]::new));
             })
         .forEach(h -> out.put(h.id(), (float) h.score()));
     return out;

@@ -112,12 +112,7 @@ public final class PaperSearcher {
         CompletableFuture<Dense> semantic =
             CompletableFuture.supplyAsync(() -> dense(q, k), BRANCHES);
         List<ScoredId> lexical = engine.keyword(q, k);
-        Dense d;
-        try {
-          d = semantic.join();
-        } catch (java.util.concurrent.CompletionException e) {
-          throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        Dense d = join(semantic);
         if (fusion.scoresEveryCandidate()) {
           List<ScoredId> lex = scored(lexical, d.hits(), ids -> engine.keywordScores(q, ids));
           List<ScoredId> near =
@@ -209,12 +204,7 @@ public final class PaperSearcher {
                 () -> withoutSelf(engine.nearest(v.get(), k, UserQuery.parse("")), id), BRANCHES);
     Optional<Like> like = mode == SearchMode.SEMANTIC ? Optional.empty() : engine.like(id);
     List<ScoredId> lexical = like.map(l -> withoutSelf(l.top(k), id)).orElse(List.of());
-    List<ScoredId> near;
-    try {
-      near = dense.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    List<ScoredId> near = join(dense);
     if (v.isEmpty() && lexical.isEmpty()) {
       return Optional.empty();
     }
@@ -231,6 +221,15 @@ public final class PaperSearcher {
       out = Fusion.fuse(fusion, lexical, near, limit);
     }
     return Optional.of(out.size() > limit ? List.copyOf(out.subList(0, limit)) : out);
+  }
+
+  /** The value of a branch run on another thread; its exception as thrown there. */
+  private static <T> T join(CompletableFuture<T> branch) {
+    try {
+      return branch.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   private static List<ScoredId> withoutSelf(List<ScoredId> ranked, String id) {
