@@ -22,17 +22,11 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedSetSortField;
 import org.paperboy.index.IndexSchema;
 import org.paperboy.index.PaperIndex;
 
 /** The embedded search backend: BM25 and HNSW kNN over the {@link PaperIndex} in the data dir. */
 public final class LuceneSearchEngine implements SearchEngine {
-  private static final Sort BY_SCORE_THEN_ID =
-      new Sort(SortField.FIELD_SCORE, new SortedSetSortField(IndexSchema.ID, false));
-
   /**
    * Searches the HNSW graphs of a kNN query's segments on all cores. In hybrid search the kNN query
    * runs after the query embedding, when BM25 (run beside the embedding) is done, so the second
@@ -93,9 +87,11 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
     if (text == null) { // every hit scores the same: sorting by id is the whole ranking
       return index.withSearcher(
-          s -> LuceneDocs.ids(s, s.search(query, Math.max(n, 1), BY_SCORE_THEN_ID, true)));
+          s ->
+              LuceneDocs.ids(
+                  s, s.search(query, Math.max(n, 1), LuceneDocs.BY_SCORE_THEN_ID, true)));
     }
-    return index.withSearcher(s -> LuceneDocs.top(s, query, n, BY_SCORE_THEN_ID));
+    return index.withSearcher(s -> LuceneDocs.top(s, query, n));
   }
 
   @Override
@@ -108,7 +104,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         new Like() {
           @Override
           public List<ScoredId> top(int n) {
-            return index.withSearcher(s -> LuceneDocs.top(s, like, n, BY_SCORE_THEN_ID));
+            return index.withSearcher(s -> LuceneDocs.top(s, like, n));
           }
 
           @Override
