@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.paperboy.config.HnswSettings;
 import org.paperboy.config.PaperboyConfig;
 import org.paperboy.embed.Embedder;
 import org.paperboy.index.IndexFollower;
@@ -161,7 +162,8 @@ public final class Workspace implements AutoCloseable {
   }
 
   public static IndexSettings settings(PaperboyConfig config) {
-    return new IndexSettings(config.embeddingModel().key(), 16, 100, config.hnswInt8());
+    HnswSettings h = config.hnsw();
+    return new IndexSettings(config.embeddingModel().key(), h.m(), h.efConstruction(), h.int8());
   }
 
   public PaperSearcher searcher(Optional<Embedder> embedder) {

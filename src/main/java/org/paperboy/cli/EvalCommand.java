@@ -122,7 +122,7 @@ final class EvalCommand implements Callable<Integer> {
     try (Embedder embedder = new Embedder(modelId)) {
       Evaluator e =
           new Evaluator(embedder, f)
-              .quantized(int8 != null ? int8 : config.hnswInt8())
+              .quantized(int8 != null ? int8 : config.hnsw().int8())
               .onOpenSearch(config.embeddedSearch() ? null : java.net.URI.create(config.search()));
       scores =
           similar

@@ -39,6 +39,8 @@ public final class ConfigLoader {
           "harvest.set",
           "harvest.schedule.arxiv",
           "harvest.schedule.hf-daily",
+          "search.hnsw-m",
+          "search.hnsw-ef-construction",
           "search.hnsw-int8",
           "mail.smtp.host",
           "mail.smtp.port",
@@ -114,7 +116,10 @@ public final class ConfigLoader {
             bool(values, "server.request-log", d.server().requestLog())),
         uri(values.getOrDefault("arxiv.api-url", d.arxivApi().toString()), "arxiv.api-url"),
         harvest(values, d.harvest()),
-        bool(values, "search.hnsw-int8", d.hnswInt8()),
+        new HnswSettings(
+            intValue(values, "search.hnsw-m", d.hnsw().m()),
+            intValue(values, "search.hnsw-ef-construction", d.hnsw().efConstruction()),
+            bool(values, "search.hnsw-int8", d.hnsw().int8())),
         mail(values, d.mail()),
         values.getOrDefault("store", d.store()),
         new JobSettings(

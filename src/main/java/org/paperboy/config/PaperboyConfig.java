@@ -17,8 +17,8 @@ import java.nio.file.Path;
  * @param server where the web server listens and the address readers reach it at
  * @param arxivApi the arXiv API endpoint for submissions and harvests; key {@code arxiv.api-url}
  * @param harvest harvest endpoints, politeness and schedule
- * @param hnswInt8 keep vectors int8 scalar-quantised in the HNSW index; key {@code
- *     search.hnsw-int8}, default false (changing it rebuilds the index)
+ * @param hnsw how the embedded index builds its vector graph (keys {@code search.hnsw-*}); changing
+ *     it rebuilds the index
  * @param mail outgoing mail for digests
  * @param store where the store lives: {@code sqlite} (the embedded default, a file in the data
  *     directory) or a {@code jdbc:postgresql://host:port/db?user=…&password=…} URL; key {@code
@@ -36,7 +36,7 @@ public record PaperboyConfig(
     ServerSettings server,
     java.net.URI arxivApi,
     HarvestSettings harvest,
-    boolean hnswInt8,
+    HnswSettings hnsw,
     MailSettings mail,
     String store,
     JobSettings jobs,
@@ -113,7 +113,7 @@ public record PaperboyConfig(
         ServerSettings.defaults(),
         DEFAULT_ARXIV_API,
         HarvestSettings.defaults(),
-        false,
+        HnswSettings.defaults(),
         MailSettings.defaults(),
         EMBEDDED_STORE,
         JobSettings.defaults(),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.paperboy.config.EmbeddingModelId;
+import org.paperboy.config.HnswSettings;
 import org.paperboy.config.HybridFusion;
 import org.paperboy.embed.Embedder;
 import org.paperboy.embed.QueryEncoder;
@@ -101,7 +102,12 @@ public final class Evaluator {
     Map<String, float[]> vectors = semantic ? corpusVectors(ds, cacheDir, progress) : Map.of();
     Map<String, float[]> queryVectors =
         semantic && !similar ? queryVectors(ds, cacheDir) : Map.of();
-    IndexSettings settings = new IndexSettings(embedder.id().key(), 16, 100, int8);
+    IndexSettings settings =
+        new IndexSettings(
+            embedder.id().key(),
+            HnswSettings.DEFAULT_M,
+            HnswSettings.DEFAULT_EF_CONSTRUCTION,
+            int8);
     SearchIndex index;
     SearchEngine engine;
     OpenSearchIndex temporary = null;

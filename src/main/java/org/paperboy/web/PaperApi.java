@@ -16,7 +16,7 @@ import org.paperboy.feed.FeedEntry;
 import org.paperboy.feed.FeedSort;
 import org.paperboy.feed.Period;
 import org.paperboy.paper.Paper;
-import org.paperboy.search.SearchHit;
+import org.paperboy.search.ScoredId;
 
 /** The JSON API (documented in {@code /api/openapi.json}). */
 final class PaperApi {
@@ -136,14 +136,15 @@ final class PaperApi {
       }
       case "similar" -> {
         int limit = SearchPage.intParam(ctx, "limit", 10, 1, MAX_LIMIT);
-        Optional<List<SearchHit>> hits = s.searcher().similar(p.id(), limit);
+        // Ids and scores only: the cards come from the store, so no stored fields are read.
+        Optional<List<ScoredId>> hits = s.searcher().similarIds(p.id(), limit);
         if (hits.isEmpty()) {
           throw new WebError(409, p.id() + " is not in the search index yet; try again shortly");
         }
         Map<String, Double> score = new HashMap<>();
         hits.get().forEach(h -> score.put(h.id(), h.score()));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (FeedEntry e : Cards.entries(s, hits.get().stream().map(SearchHit::id).toList())) {
+        for (FeedEntry e : Cards.entries(s, hits.get().stream().map(ScoredId::id).toList())) {
           Map<String, Object> m = new LinkedHashMap<>(ApiJson.dailyEntry(e));
           m.put("similarity", score.get(e.paper().id()));
           out.add(m);

@@ -21,6 +21,7 @@ import org.paperboy.account.AccountStore;
 import org.paperboy.account.Accounts;
 import org.paperboy.account.User;
 import org.paperboy.cli.Main;
+import org.paperboy.config.HnswSettings;
 import org.paperboy.index.IndexSettings;
 import org.paperboy.index.PaperIndex;
 import org.paperboy.index.Reindexer;
@@ -59,7 +60,8 @@ public final class SideBySide {
     Path work = Files.createTempDirectory("paperboy-sidebyside-");
     String cluster = OpenSearchServer.shared().uri().toString();
     String pg = PostgresServer.shared().newDatabase();
-    IndexSettings settings = new IndexSettings(MODEL, 16, 100, false);
+    HnswSettings hnsw = HnswSettings.defaults(); // both backends build the product's graph
+    IndexSettings settings = new IndexSettings(MODEL, hnsw.m(), hnsw.efConstruction(), hnsw.int8());
 
     if (!parts.equals("writes")) {
       searchSideBySide(data, seconds, work, cluster, settings, !parts.equals("search-reuse"));

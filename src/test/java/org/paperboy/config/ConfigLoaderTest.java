@@ -30,7 +30,7 @@ class ConfigLoaderTest {
                 ServerSettings.defaults(),
                 PaperboyConfig.DEFAULT_ARXIV_API,
                 HarvestSettings.defaults(),
-                false,
+                HnswSettings.defaults(),
                 MailSettings.defaults(),
                 "sqlite",
                 JobSettings.defaults(),
@@ -48,7 +48,7 @@ class ConfigLoaderTest {
                 ServerSettings.defaults(),
                 PaperboyConfig.DEFAULT_ARXIV_API,
                 HarvestSettings.defaults(),
-                false,
+                HnswSettings.defaults(),
                 MailSettings.defaults(),
                 "sqlite",
                 JobSettings.defaults(),
@@ -64,7 +64,7 @@ class ConfigLoaderTest {
                 ServerSettings.defaults(),
                 PaperboyConfig.DEFAULT_ARXIV_API,
                 HarvestSettings.defaults(),
-                false,
+                HnswSettings.defaults(),
                 MailSettings.defaults(),
                 "sqlite",
                 JobSettings.defaults(),
@@ -171,5 +171,24 @@ class ConfigLoaderTest {
                 ConfigLoader.load(
                     null, Map.of(), Map.of("jobs.lease-seconds", "10", "jobs.tick-seconds", "10")))
         .hasMessageContaining("jobs.tick-seconds: must be at least 1 and shorter than");
+  }
+
+  @Test
+  void hnswSettingsComeFromTheirKeysAndAreBounded() {
+    PaperboyConfig c =
+        ConfigLoader.load(
+            null,
+            Map.of("PAPERBOY_SEARCH_HNSW_EF_CONSTRUCTION", "64"),
+            Map.of("search.hnsw-m", "12", "search.hnsw-int8", "true"));
+    assertThat(c.hnsw()).isEqualTo(new HnswSettings(12, 64, true));
+    assertThat(PaperboyConfig.defaults().hnsw()).isEqualTo(new HnswSettings(16, 64, false));
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("search.hnsw-m", "2")))
+        .hasMessage("search.hnsw-m: must be between 4 and 64, was 2");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of(), Map.of("search.hnsw-ef-construction", "x")))
+        .hasMessageContaining("search.hnsw-ef-construction");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of(), Map.of("search.hnsw-ef-construction", "4096")))
+        .hasMessage("search.hnsw-ef-construction: must be between 8 and 512, was 4096");
   }
 }
