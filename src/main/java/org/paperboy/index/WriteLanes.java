@@ -47,9 +47,17 @@ final class WriteLanes implements AutoCloseable {
 
   /** Waits until every write submitted before this call has run; throws a failed write's error. */
   void drain() {
+    drain(() -> {});
+  }
+
+  /**
+   * Like {@link #drain()}, and each lane then runs {@code last} once, all lanes at the same time
+   * (work that splits across lanes, such as flushing the index's per-thread buffers).
+   */
+  void drain(Write last) {
     CountDownLatch done = new CountDownLatch(lanes.length);
     for (Lane lane : lanes) {
-      lane.put(new Marker(done));
+      lane.put(new Marker(last, done));
     }
     try {
       done.await();
@@ -85,11 +93,18 @@ final class WriteLanes implements AutoCloseable {
     }
   }
 
-  /** Counts down when a lane reaches it: everything queued before it on that lane has run. */
-  private record Marker(CountDownLatch latch) implements Write {
+  /**
+   * Runs {@code last} and counts down when a lane reaches it: everything queued before it on that
+   * lane has run.
+   */
+  private record Marker(Write last, CountDownLatch latch) implements Write {
     @Override
-    public void run() {
-      latch.countDown();
+    public void run() throws IOException {
+      try {
+        last.run();
+      } finally {
+        latch.countDown();
+      }
     }
   }
 

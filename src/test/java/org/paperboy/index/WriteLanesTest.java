@@ -12,7 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +64,40 @@ class WriteLanesTest {
       lanes.submit("b", ran::incrementAndGet);
       lanes.drain(); // reported once: nothing to throw now
       assertEquals(1, ran.get());
+    }
+  }
+
+  @Test
+  void drainRunsTheLastWorkOnEveryLaneAtOnceAfterItsWrites() throws Exception {
+    int lanesCount = 3;
+    AtomicInteger written = new AtomicInteger();
+    Set<String> ranOn = ConcurrentHashMap.newKeySet();
+    List<Integer> writtenWhenLastRan = Collections.synchronizedList(new ArrayList<>());
+    // Every lane's last work waits for all the others: the drain only ends if they run together.
+    CyclicBarrier together = new CyclicBarrier(lanesCount);
+    try (WriteLanes lanes = new WriteLanes(lanesCount, "test-lane")) {
+      for (int i = 0; i < 3_000; i++) {
+        lanes.submit("paper-" + i, written::incrementAndGet);
+      }
+      lanes.drain(
+          () -> {
+            try {
+              together.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+              throw new IOException("lanes did not run their last work at the same time", e);
+            }
+            ranOn.add(Thread.currentThread().getName());
+            writtenWhenLastRan.add(written.get());
+          });
+      assertEquals(lanesCount, ranOn.size(), "once on each lane: " + ranOn);
+      assertEquals(List.of(3_000, 3_000, 3_000), writtenWhenLastRan);
+      assertThrows(
+          UncheckedIOException.class,
+          () ->
+              lanes.drain(
+                  () -> {
+                    throw new IOException("flush failed");
+                  }));
     }
   }
 
