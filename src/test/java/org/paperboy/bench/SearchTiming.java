@@ -62,6 +62,9 @@ public final class SearchTiming {
       Timer t = new Timer(queries, rounds);
       t.time("query embedding", q -> embedder.encodeQuery(UserQuery.parse(q).freeText()));
       t.time("kNN, depth 100", q -> engine.nearest(vectors.get(q), 100, UserQuery.parse(q)));
+      t.time(
+          "kNN, depth " + PaperSearcher.SEMANTIC_DEPTH,
+          q -> engine.nearest(vectors.get(q), PaperSearcher.SEMANTIC_DEPTH, UserQuery.parse(q)));
       t.time("kNN, depth 11", q -> engine.nearest(vectors.get(q), 11, UserQuery.parse(q)));
       t.time("BM25, depth 100", q -> engine.keyword(UserQuery.parse(q), 100));
       t.time("BM25, depth 11", q -> engine.keyword(UserQuery.parse(q), 11));
