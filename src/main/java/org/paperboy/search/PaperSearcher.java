@@ -113,7 +113,7 @@ public final class PaperSearcher {
       case SEMANTIC -> {
         // HNSW's beam is as wide as the depth asked for: at a first page's depth it misses
         // neighbours an exact search finds (SciFact nDCG@10 0.6980 at depth 10 against 0.7111 at
-        // 100 with bge-small); SEMANTIC_DEPTH recovers it (0.7099) at half the cost of 100.
+        // 100 with bge-small); SEMANTIC_DEPTH recovers it (0.7099) for less than depth 100 costs.
         List<ScoredId> all = semantic(q, Math.max(n, SEMANTIC_DEPTH));
         yield all.size() > n ? List.copyOf(all.subList(0, n)) : all;
       }
