@@ -111,14 +111,11 @@ public final class PaperSearcher {
     return switch (mode) {
       case KEYWORD -> engine.keyword(q, n);
       case SEMANTIC -> {
-        // HNSW's beam is as wide as the depth asked for: at a first page's depth it misses
-        // neighbours an exact search finds (SciFact nDCG@10 0.6980 at depth 10 against 0.7111 at
-        // 100 with bge-small); SEMANTIC_DEPTH recovers it (0.7099) for less than depth 100 costs.
-        List<ScoredId> all = semantic(q, Math.max(n, SEMANTIC_DEPTH));
+        List<ScoredId> all = semantic(q, depth(mode, n));
         yield all.size() > n ? List.copyOf(all.subList(0, n)) : all;
       }
       case HYBRID -> {
-        int k = Math.max(n, CANDIDATES);
+        int k = depth(mode, n);
         // The two branches are independent: the semantic one (query embedding + kNN) runs on
         // another core while this thread does BM25. The fused result does not depend on timing.
         CompletableFuture<Dense> semantic =
@@ -133,6 +130,20 @@ public final class PaperSearcher {
         }
         yield Fusion.fuse(fusion, lexical, d.hits(), n);
       }
+    };
+  }
+
+  /**
+   * How deep each side is searched for {@code n} results. HNSW's beam is as wide as the depth asked
+   * for, so at a first page's depth it misses neighbours an exact search finds (SciFact nDCG@10
+   * 0.6980 at depth 10 against 0.7111 at 100 with bge-small); {@link #SEMANTIC_DEPTH} recovers it
+   * (0.7099) for less than depth 100 costs. Hybrid fuses {@link #CANDIDATES} from each side.
+   */
+  private static int depth(SearchMode mode, int n) {
+    return switch (mode) {
+      case KEYWORD -> n;
+      case SEMANTIC -> Math.max(n, SEMANTIC_DEPTH);
+      case HYBRID -> Math.max(n, CANDIDATES);
     };
   }
 
@@ -208,12 +219,7 @@ public final class PaperSearcher {
     if (mode == SearchMode.SEMANTIC && v.isEmpty()) {
       return Optional.empty();
     }
-    int k =
-        switch (mode) {
-          case HYBRID -> Math.max(limit, CANDIDATES) + 1;
-          case SEMANTIC -> Math.max(limit, SEMANTIC_DEPTH) + 1;
-          case KEYWORD -> limit + 1;
-        };
+    int k = depth(mode, limit) + 1;
     CompletableFuture<List<ScoredId>> dense =
         v.isEmpty()
             ? CompletableFuture.completedFuture(List.of())
