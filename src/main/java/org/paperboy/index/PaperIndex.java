@@ -98,7 +98,7 @@ public final class PaperIndex implements SearchIndex {
       IndexWriterConfig config = new IndexWriterConfig(Analyzers.english());
       config.setSimilarity(new BM25Similarity(BM25_K1, BM25_B));
       config.setCodec(codec(settings));
-      config.setRAMBufferSizeMB(128);
+      config.setRAMBufferSizeMB(ramBufferMb(Runtime.getRuntime().maxMemory()));
       config.setOpenMode(
           matches ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
       IndexWriter writer = new IndexWriter(directory, config);
@@ -114,6 +114,17 @@ public final class PaperIndex implements SearchIndex {
       throw new UncheckedIOException(
           "cannot open search index in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * How much the writer buffers before it writes a segment: a sixth of the heap, 128 MiB to 1 GiB.
+   * Each flushed segment has its own HNSW graph built as papers arrive, and small segments are
+   * merged later by inserting their vectors again into the largest graph; with the default heap a
+   * 1M rebuild flushes a handful of large segments that need no merging instead of ~40 that do.
+   */
+  static double ramBufferMb(long maxHeapBytes) {
+    long sixth = maxHeapBytes / 6 / (1024 * 1024);
+    return Math.clamp(sixth, 128, 1024);
   }
 
   /**
@@ -227,6 +238,33 @@ public final class PaperIndex implements SearchIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("index commit failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The most segments a bulk load leaves ({@link #compact}). Every query searches each segment's
+   * HNSW graph and term dictionary on its own; at 1M papers merging 7 segments into 4 took 37 s and
+   * made kNN at depth 100 on one thread 3.03 -> 2.15 ms and similar papers 9.9 -> 8.2 ms
+   * (BENCHMARKS.md). Four also leaves the server's two search threads two segments each.
+   */
+  static final int COMPACT_SEGMENTS = 4;
+
+  @Override
+  public void compact() {
+    forceMerge(COMPACT_SEGMENTS);
+  }
+
+  /**
+   * Merges the index down to at most {@code maxSegments} segments (waiting for the merges) and
+   * commits.
+   */
+  public void forceMerge(int maxSegments) {
+    commit();
+    try {
+      writer.forceMerge(maxSegments);
+    } catch (IOException e) {
+      throw new UncheckedIOException("index merge failed: " + e.getMessage(), e);
+    }
+    commit();
   }
 
   /** Makes writes given so far visible to searches without the cost of a commit. */

@@ -13,7 +13,9 @@ public final class Reindexer {
   public static long rebuild(
       PaperStore store, SearchIndex index, String model, LongConsumer progress) {
     index.deleteAll();
-    return write(store, index, model, progress, true);
+    long n = write(store, index, model, progress, true);
+    index.compact();
+    return n;
   }
 
   /**

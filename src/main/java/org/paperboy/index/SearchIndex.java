@@ -25,6 +25,12 @@ public interface SearchIndex extends Closeable {
   /** Makes everything written so far durable and visible to new searches. */
   void commit();
 
+  /**
+   * After a bulk load: merges what was written into the few segments searches are fastest on, and
+   * commits. A no-op where the backend merges by itself.
+   */
+  default void compact() {}
+
   /** Makes recent writes visible to searches. */
   void refresh();
 

@@ -51,6 +51,12 @@ public final class TeeIndex implements SearchIndex {
   }
 
   @Override
+  public void compact() {
+    first.compact();
+    second.compact();
+  }
+
+  @Override
   public void refresh() {
     first.refresh();
     second.refresh();

@@ -29,11 +29,14 @@ import org.paperboy.index.PaperIndex;
 /** The embedded search backend: BM25 and HNSW kNN over the {@link PaperIndex} in the data dir. */
 public final class LuceneSearchEngine implements SearchEngine {
   /**
-   * Searches the HNSW graphs of a kNN query's segments on all cores. In hybrid search the kNN query
-   * runs after the query embedding, when BM25 (run beside the embedding) is done, so the second
-   * core is free (1M papers, 8 segments: kNN at depth 100 5.8 -> 4.2 ms in-process). Lucene 10.6
-   * collects each segment on its own (no heap shared between segments), so the result does not
-   * depend on the order in which segments finish.
+   * Searches the segments of a kNN query, and of a paper's more-like-this query, on all cores. In
+   * hybrid search the kNN query runs after the query embedding, when BM25 (run beside the
+   * embedding) is done, so the second core is free (1M papers, 8 segments: kNN at depth 100 5.8 ->
+   * 4.2 ms in-process); in similar papers the kNN query is done long before the more-like-this
+   * query, the longest part (1M papers, 7 segments: 6.8 -> 4.6 ms). A user's keyword query stays on
+   * one thread: in hybrid search it runs beside the query embedding, which a second thread would
+   * slow. Lucene collects each segment on its own and merges the lists by score then document, so
+   * the result does not depend on the order in which segments finish.
    */
   private static final java.util.concurrent.ExecutorService SEGMENTS =
       java.util.concurrent.Executors.newFixedThreadPool(
@@ -41,6 +44,13 @@ public final class LuceneSearchEngine implements SearchEngine {
           Thread.ofPlatform().daemon().name("paperboy-knn-", 0).factory());
 
   private final PaperIndex index;
+
+  /** {@code s}'s reader searched with its segments spread over {@link #SEGMENTS}. */
+  private static IndexSearcher bySegment(IndexSearcher s) {
+    IndexSearcher p = new IndexSearcher(s.getIndexReader(), SEGMENTS);
+    p.setSimilarity(s.getSimilarity());
+    return p;
+  }
 
   public LuceneSearchEngine(PaperIndex index) {
     this.index = index;
@@ -105,7 +115,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         new Like() {
           @Override
           public List<ScoredId> top(int n) {
-            return index.withSearcher(s -> LuceneDocs.top(s, like, n));
+            return index.withSearcher(s -> LuceneDocs.top(bySegment(s), like, n));
           }
 
           @Override
@@ -211,8 +221,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     List<ScoredId> out =
         index.withSearcher(
             s -> {
-              IndexSearcher bySegment = new IndexSearcher(s.getIndexReader(), SEGMENTS);
-              bySegment.setSimilarity(s.getSimilarity());
+              IndexSearcher bySegment = bySegment(s);
               return LuceneDocs.ids(bySegment, bySegment.search(query, n));
             });
     out.sort(ScoredId.RANKING);

@@ -2,6 +2,7 @@ package org.paperboy.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,21 +117,52 @@ public final class PaperSearcher {
       }
       case HYBRID -> {
         int k = depth(mode, n);
-        // The two branches are independent: the semantic one (query embedding + kNN) runs on
-        // another core while this thread does BM25. The fused result does not depend on timing.
-        CompletableFuture<Dense> semantic =
-            CompletableFuture.supplyAsync(() -> dense(q, k), BRANCHES);
+        // The two branches are independent: the semantic one (query embedding, then kNN) runs on
+        // another core while this thread does BM25 and, once the query's vector is there, the
+        // cosines of the BM25 candidates. The fused result does not depend on timing.
+        CompletableFuture<float[]> vector = new CompletableFuture<>();
+        CompletableFuture<List<ScoredId>> nearest =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  float[] v;
+                  try {
+                    v = embedder.orElseThrow().encodeQuery(q.freeText());
+                  } catch (RuntimeException e) {
+                    vector.completeExceptionally(e);
+                    throw e;
+                  }
+                  vector.complete(v);
+                  return engine.nearest(v, k, q);
+                },
+                BRANCHES);
         List<ScoredId> lexical = engine.keyword(q, k);
-        Dense d = join(semantic);
-        if (fusion.scoresEveryCandidate()) {
-          List<ScoredId> lex = scored(lexical, d.hits(), ids -> engine.keywordScores(q, ids));
-          List<ScoredId> near =
-              rescored(d.hits(), lexical, ids -> engine.vectorScores(d.vector(), ids));
-          yield Fusion.fuse(fusion, lex, near, n);
+        if (!fusion.scoresEveryCandidate()) {
+          yield Fusion.fuse(fusion, lexical, join(nearest), n);
         }
-        yield Fusion.fuse(fusion, lexical, d.hits(), n);
+        float[] v = join(vector);
+        Map<String, Float> cosines = new HashMap<>(engine.vectorScores(v, idsOf(lexical)));
+        List<ScoredId> dense = join(nearest);
+        java.util.Set<String> denseOnly = idsOf(dense);
+        denseOnly.removeAll(idsOf(lexical));
+        cosines.putAll(engine.vectorScores(v, denseOnly));
+        List<ScoredId> lex = scored(lexical, dense, ids -> engine.keywordScores(q, ids));
+        yield Fusion.fuse(fusion, lex, ranked(cosines), n);
       }
     };
+  }
+
+  private static java.util.Set<String> idsOf(List<ScoredId> list) {
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    list.forEach(s -> ids.add(s.id()));
+    return ids;
+  }
+
+  /** Scores by id as a ranking, best first (ties by id). */
+  private static List<ScoredId> ranked(Map<String, Float> scores) {
+    List<ScoredId> out = new ArrayList<>(scores.size());
+    scores.forEach((id, score) -> out.add(new ScoredId(id, score)));
+    out.sort(ScoredId.RANKING);
+    return out;
   }
 
   /**
@@ -145,14 +177,6 @@ public final class PaperSearcher {
       case SEMANTIC -> Math.max(n, SEMANTIC_DEPTH);
       case HYBRID -> Math.max(n, CANDIDATES);
     };
-  }
-
-  /** A query's vector and its nearest papers. */
-  private record Dense(float[] vector, List<ScoredId> hits) {}
-
-  private Dense dense(UserQuery q, int n) {
-    float[] v = embedder.orElseThrow().encodeQuery(q.freeText());
-    return new Dense(v, engine.nearest(v, n, q));
   }
 
   /**
