@@ -180,25 +180,6 @@ public final class PaperSearcher {
   }
 
   /**
-   * Every paper of {@code list} and {@code other} scored anew by {@code scorer}, best first: the
-   * dense side, whose exact scores then all come from one formula (OpenSearch's scoring script and
-   * its kNN query scale cosine differently, and differently across versions; on Lucene the scores
-   * are the kNN query's own).
-   */
-  private static List<ScoredId> rescored(
-      List<ScoredId> list,
-      List<ScoredId> other,
-      Function<java.util.Set<String>, Map<String, Float>> scorer) {
-    java.util.Set<String> all = new java.util.LinkedHashSet<>();
-    list.forEach(s -> all.add(s.id()));
-    other.forEach(s -> all.add(s.id()));
-    List<ScoredId> out = new ArrayList<>(all.size());
-    scorer.apply(all).forEach((id, score) -> out.add(new ScoredId(id, score)));
-    out.sort(ScoredId.RANKING);
-    return out;
-  }
-
-  /**
    * {@code list} with the papers only {@code other} found added, scored by {@code scorer} the same
    * way (those it cannot score stay out), best first.
    */
@@ -244,30 +225,71 @@ public final class PaperSearcher {
       return Optional.empty();
     }
     int k = depth(mode, limit) + 1;
-    CompletableFuture<List<ScoredId>> dense =
+    // The embedding neighbours come long before the more-like-this list (its query searches the
+    // whole index), so their branch goes on to score them on both sides while that query runs.
+    boolean scoreNeighbours = mode == SearchMode.HYBRID && fusion.scoresEveryCandidate();
+    CompletableFuture<Optional<Like>> likeReady = new CompletableFuture<>();
+    CompletableFuture<Neighbours> dense =
         v.isEmpty()
-            ? CompletableFuture.completedFuture(List.of())
+            ? CompletableFuture.completedFuture(new Neighbours(List.of(), Map.of(), Map.of()))
             : CompletableFuture.supplyAsync(
-                () -> withoutSelf(engine.nearest(v.get(), k, UserQuery.parse("")), id), BRANCHES);
-    Optional<Like> like = mode == SearchMode.SEMANTIC ? Optional.empty() : engine.like(id);
+                () -> neighbours(id, v.get(), k, scoreNeighbours ? likeReady : null), BRANCHES);
+    Optional<Like> like;
+    try {
+      like = mode == SearchMode.SEMANTIC ? Optional.empty() : engine.like(id);
+      likeReady.complete(like);
+    } catch (RuntimeException e) {
+      likeReady.completeExceptionally(e);
+      throw e;
+    }
     List<ScoredId> lexical = like.map(l -> withoutSelf(l.top(k), id)).orElse(List.of());
-    List<ScoredId> near = join(dense);
+    Neighbours near = join(dense);
     if (v.isEmpty() && lexical.isEmpty()) {
       return Optional.empty();
     }
     List<ScoredId> out;
-    if (near.isEmpty()) {
+    if (near.hits().isEmpty()) {
       out = lexical;
     } else if (lexical.isEmpty()) {
-      out = near;
-    } else if (fusion.scoresEveryCandidate()) {
-      List<ScoredId> lex = scored(lexical, near, ids -> like.get().scores(ids));
-      List<ScoredId> full = rescored(near, lexical, ids -> engine.vectorScores(v.get(), ids));
-      out = Fusion.fuse(fusion, lex, full, limit);
+      out = near.hits();
+    } else if (scoreNeighbours) {
+      // Each side's list completed with the other side's papers, scored the way this side scores.
+      java.util.Set<String> lexicalIds = idsOf(lexical);
+      List<ScoredId> words = new ArrayList<>(lexical);
+      for (ScoredId s : near.hits()) {
+        Float score = near.words().get(s.id());
+        if (score != null && !lexicalIds.contains(s.id())) {
+          words.add(new ScoredId(s.id(), score));
+        }
+      }
+      words.sort(ScoredId.RANKING);
+      Map<String, Float> cosines = new HashMap<>(near.cosines());
+      lexicalIds.removeAll(near.cosines().keySet());
+      cosines.putAll(engine.vectorScores(v.get(), lexicalIds));
+      out = Fusion.fuse(fusion, words, ranked(cosines), limit);
     } else {
-      out = Fusion.fuse(fusion, lexical, near, limit);
+      out = Fusion.fuse(fusion, lexical, near.hits(), limit);
     }
     return Optional.of(out.size() > limit ? List.copyOf(out.subList(0, limit)) : out);
+  }
+
+  /**
+   * A paper's embedding neighbours, with (when {@code like} is given) their exact cosines and their
+   * scores for the paper's more-like-this query, once that query is ready.
+   */
+  private record Neighbours(
+      List<ScoredId> hits, Map<String, Float> cosines, Map<String, Float> words) {}
+
+  private Neighbours neighbours(
+      String id, float[] v, int k, CompletableFuture<Optional<Like>> like) {
+    List<ScoredId> hits = withoutSelf(engine.nearest(v, k, UserQuery.parse("")), id);
+    if (like == null) {
+      return new Neighbours(hits, Map.of(), Map.of());
+    }
+    java.util.Set<String> ids = idsOf(hits);
+    Map<String, Float> cosines = engine.vectorScores(v, ids);
+    Map<String, Float> words = join(like).map(l -> l.scores(ids)).orElse(Map.of());
+    return new Neighbours(hits, cosines, words);
   }
 
   /** The value of a branch run on another thread; its exception as thrown there. */
