@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Search latency through the JSON API on a benchmark collection (bench/collection.sh builds one):
 # bin/paperboy serve, 60 s of warm-up, then per mode (keyword, semantic, hybrid; 10 results, query
-# embedding included) and for similar papers (10 neighbours of papers spread over the collection),
+# embedding included) and for similar papers (10 neighbours of papers spread over the collection,
+# fused by default and embedding neighbours alone with mode=semantic),
 # one and two concurrent clients (wrk, one thread, loopback) for DURATION s each: p50 and p99.
 # Usage: bench/search-api.sh [DATA_DIR] [DURATION]   (defaults /tmp/paperboy-bench-182k, 20)
 set -euo pipefail
@@ -26,9 +27,10 @@ def w(name, lines):
 for mode in ("keyword", "semantic", "hybrid"):
     w(mode, [f"/api/papers/search?mode={mode}&limit=10&q={urllib.parse.quote_plus(q)}" for q in qs])
 w("similar", [f"/api/papers/{i}/similar?limit=10" for i in sample])
+w("similar-semantic", [f"/api/papers/{i}/similar?limit=10&mode=semantic" for i in sample])
 print(f"{len(ids):,} papers; {len(qs)} queries, {len(sample)} papers for similar")
 PY
-cat "$work"/keyword "$work"/semantic "$work"/hybrid "$work"/similar > "$work/mixed"
+cat "$work"/keyword "$work"/semantic "$work"/hybrid "$work"/similar "$work"/similar-semantic > "$work/mixed"
 
 PAPERBOY_JAVA_OPTS="${PAPERBOY_JAVA_OPTS:--Xmx2g}" bin/paperboy serve --no-embed --data "$data" --port "$port" > "$work/server.log" 2>&1 &
 server=$!
@@ -45,10 +47,10 @@ run() { # name, connections, seconds
   p99=$(awk '/Latency Distribution/{f=1} f&&$1=="99%"{print $2; exit}' "$work/$1.out")
   rps=$(awk '/Requests\/sec/{print $2}' "$work/$1.out")
   errors=$(awk '/Non-2xx/{print $NF}' "$work/$1.out"); errors=${errors:-0}
-  printf '%-8s c=%-2s p50 %-9s p99 %-9s %8s req/s  non-2xx %s\n' "$1" "$2" "$p50" "$p99" "$rps" "$errors"
+  printf '%-16s c=%-2s p50 %-9s p99 %-9s %8s req/s  non-2xx %s\n' "$1" "$2" "$p50" "$p99" "$rps" "$errors"
 }
 
 run mixed 2 60 > /dev/null # warm-up
 for c in 1 2; do
-  for name in keyword semantic hybrid similar; do run "$name" "$c" "$duration"; done
+  for name in keyword semantic hybrid similar similar-semantic; do run "$name" "$c" "$duration"; done
 done

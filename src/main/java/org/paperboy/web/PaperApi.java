@@ -17,6 +17,7 @@ import org.paperboy.feed.FeedSort;
 import org.paperboy.feed.Period;
 import org.paperboy.paper.Paper;
 import org.paperboy.search.ScoredId;
+import org.paperboy.search.SearchMode;
 
 /** The JSON API (documented in {@code /api/openapi.json}). */
 final class PaperApi {
@@ -136,10 +137,15 @@ final class PaperApi {
       }
       case "similar" -> {
         int limit = SearchPage.intParam(ctx, "limit", 10, 1, MAX_LIMIT);
+        SearchMode mode = SearchPage.modeParam(ctx);
         // Ids and scores only: the cards come from the store, so no stored fields are read.
-        Optional<List<ScoredId>> hits = s.searcher().similarIds(p.id(), limit);
+        Optional<List<ScoredId>> hits = s.searcher().similarIds(p.id(), mode, limit);
         if (hits.isEmpty()) {
-          throw new WebError(409, p.id() + " is not in the search index yet; try again shortly");
+          throw new WebError(
+              409,
+              mode == SearchMode.SEMANTIC
+                  ? p.id() + " has no embedding yet; try again shortly, or use mode=hybrid"
+                  : p.id() + " is not in the search index yet; try again shortly");
         }
         Map<String, Double> score = new HashMap<>();
         hits.get().forEach(h -> score.put(h.id(), h.score()));

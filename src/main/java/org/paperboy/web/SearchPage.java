@@ -55,12 +55,7 @@ final class SearchPage {
     if (q.length() > MAX_QUERY) {
       throw WebError.badRequest("q: at most " + MAX_QUERY + " characters");
     }
-    String m = param(ctx, "mode");
-    SearchMode mode =
-        m.isBlank()
-            ? SearchMode.HYBRID
-            : SearchMode.fromKey(m)
-                .orElseThrow(() -> WebError.badRequest("mode: use keyword, semantic or hybrid"));
+    SearchMode mode = modeParam(ctx);
     String so = param(ctx, "sort");
     SearchSort sort =
         so.isBlank()
@@ -70,6 +65,15 @@ final class SearchPage {
     int page = intParam(ctx, "p", 1, 1, MAX_PAGE);
     return new Query(
         q, mode, sort, param(ctx, "cat"), dateParam(ctx, "from"), dateParam(ctx, "to"), page);
+  }
+
+  /** The {@code mode} parameter: hybrid when absent, a 400 naming it when unknown. */
+  static SearchMode modeParam(Context ctx) {
+    String m = param(ctx, "mode");
+    return m.isBlank()
+        ? SearchMode.HYBRID
+        : SearchMode.fromKey(m)
+            .orElseThrow(() -> WebError.badRequest("mode: use keyword, semantic or hybrid"));
   }
 
   /** A date filter field: empty, or a date YYYY-MM-DD (anything else is a 400 naming it). */

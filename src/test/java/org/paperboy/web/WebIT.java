@@ -110,6 +110,12 @@ class WebIT {
     assertThat(missing.statusCode()).isEqualTo(404);
   }
 
+  private static List<String> paperIds(JsonNode entries) {
+    List<String> out = new ArrayList<>();
+    entries.forEach(e -> out.add(e.get("paper").get("id").asText()));
+    return out;
+  }
+
   private JsonNode json(String path) throws Exception {
     HttpResponse<String> r = anon.get(path);
     assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
@@ -276,6 +282,19 @@ class WebIT {
       assertThat(e.get("similarity").asDouble()).isLessThanOrEqualTo(last);
       last = e.get("similarity").asDouble();
     }
+    // Each way alone: embedding neighbours, more-like-this. Their lists differ, and the fused
+    // list is drawn from both (each side contributes its 100 best).
+    List<String> near = paperIds(json("/api/papers/" + id + "/similar?limit=7&mode=semantic"));
+    List<String> words = paperIds(json("/api/papers/" + id + "/similar?limit=7&mode=keyword"));
+    assertThat(near).hasSize(7).doesNotContain(id);
+    assertThat(words).hasSize(7).doesNotContain(id).isNotEqualTo(near);
+    Set<String> both = new TreeSet<>();
+    both.addAll(paperIds(json("/api/papers/" + id + "/similar?limit=100&mode=semantic")));
+    both.addAll(paperIds(json("/api/papers/" + id + "/similar?limit=100&mode=keyword")));
+    assertThat(both).containsAll(ids);
+    HttpResponse<String> bad = anon.get("/api/papers/" + id + "/similar?mode=fuzzy");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("mode: use keyword, semantic or hybrid");
     assertThat(json("/api/papers/" + id + "/comments").isArray()).isTrue();
   }
 
