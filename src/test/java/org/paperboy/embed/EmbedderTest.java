@@ -1,6 +1,7 @@
 package org.paperboy.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.langchain4j.data.segment.TextSegment;
@@ -58,8 +59,18 @@ class EmbedderTest {
       List<float[]> batch = e.embedAll(texts);
       for (int i = 0; i < texts.size(); i++) {
         assertThat(Vectors.dot(batch.get(i), e.embed(texts.get(i)))).isCloseTo(1f, within(1e-4f));
+        // A query (its own session, the calling thread) is embedded exactly like a paper.
+        assertThat(e.encodeQuery(texts.get(i))).isEqualTo(batch.get(i));
       }
     }
+  }
+
+  @Test
+  void aClosedEmbedderRefusesQueriesInsteadOfCrashing() {
+    Embedder e = new Embedder(EmbeddingModelId.MINILM);
+    assertThat(e.encodeQuery(TEXT)).hasSize(384);
+    e.close();
+    assertThatThrownBy(() -> e.encodeQuery(TEXT)).hasMessageContaining("closed");
   }
 
   private static void assertMeaningful(Embedder e) {
