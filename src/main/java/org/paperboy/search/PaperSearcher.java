@@ -137,32 +137,18 @@ public final class PaperSearcher {
                 BRANCHES);
         List<ScoredId> lexical = engine.keyword(q, k);
         if (!fusion.scoresEveryCandidate()) {
-          yield Fusion.fuse(fusion, lexical, join(nearest), n);
+          yield Fusion.fuse(fusion, lexical, Rankings.join(nearest), n);
         }
-        float[] v = join(vector);
-        Map<String, Float> cosines = new HashMap<>(engine.vectorScores(v, idsOf(lexical)));
-        List<ScoredId> dense = join(nearest);
-        java.util.Set<String> denseOnly = idsOf(dense);
-        denseOnly.removeAll(idsOf(lexical));
+        float[] v = Rankings.join(vector);
+        Map<String, Float> cosines = new HashMap<>(engine.vectorScores(v, Rankings.idsOf(lexical)));
+        List<ScoredId> dense = Rankings.join(nearest);
+        java.util.Set<String> denseOnly = Rankings.idsOf(dense);
+        denseOnly.removeAll(Rankings.idsOf(lexical));
         cosines.putAll(engine.vectorScores(v, denseOnly));
-        List<ScoredId> lex = scored(lexical, dense, ids -> engine.keywordScores(q, ids));
-        yield Fusion.fuse(fusion, lex, ranked(cosines), n);
+        List<ScoredId> lex = Rankings.scored(lexical, dense, ids -> engine.keywordScores(q, ids));
+        yield Fusion.fuse(fusion, lex, Rankings.ranked(cosines), n);
       }
     };
-  }
-
-  private static java.util.Set<String> idsOf(List<ScoredId> list) {
-    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-    list.forEach(s -> ids.add(s.id()));
-    return ids;
-  }
-
-  /** Scores by id as a ranking, best first (ties by id). */
-  private static List<ScoredId> ranked(Map<String, Float> scores) {
-    List<ScoredId> out = new ArrayList<>(scores.size());
-    scores.forEach((id, score) -> out.add(new ScoredId(id, score)));
-    out.sort(ScoredId.RANKING);
-    return out;
   }
 
   /**
@@ -177,26 +163,6 @@ public final class PaperSearcher {
       case SEMANTIC -> Math.max(n, SEMANTIC_DEPTH);
       case HYBRID -> Math.max(n, CANDIDATES);
     };
-  }
-
-  /**
-   * {@code list} with the papers only {@code other} found added, scored by {@code scorer} the same
-   * way (those it cannot score stay out), best first.
-   */
-  private static List<ScoredId> scored(
-      List<ScoredId> list,
-      List<ScoredId> other,
-      Function<java.util.Set<String>, Map<String, Float>> scorer) {
-    java.util.Set<String> missing = new java.util.LinkedHashSet<>();
-    other.forEach(s -> missing.add(s.id()));
-    list.forEach(s -> missing.remove(s.id()));
-    if (missing.isEmpty()) {
-      return list;
-    }
-    List<ScoredId> out = new ArrayList<>(list);
-    scorer.apply(missing).forEach((id, score) -> out.add(new ScoredId(id, score)));
-    out.sort(ScoredId.RANKING);
-    return out;
   }
 
   /** Papers like paper {@code id} ({@link #similarIds(String, int)}), with titles. */
@@ -242,8 +208,8 @@ public final class PaperSearcher {
       likeReady.completeExceptionally(e);
       throw e;
     }
-    List<ScoredId> lexical = like.map(l -> withoutSelf(l.top(k), id)).orElse(List.of());
-    Neighbours near = join(dense);
+    List<ScoredId> lexical = like.map(l -> Rankings.withoutSelf(l.top(k), id)).orElse(List.of());
+    Neighbours near = Rankings.join(dense);
     if (v.isEmpty() && lexical.isEmpty()) {
       return Optional.empty();
     }
@@ -254,7 +220,7 @@ public final class PaperSearcher {
       out = near.hits();
     } else if (scoreNeighbours) {
       // Each side's list completed with the other side's papers, scored the way this side scores.
-      java.util.Set<String> lexicalIds = idsOf(lexical);
+      java.util.Set<String> lexicalIds = Rankings.idsOf(lexical);
       List<ScoredId> words = new ArrayList<>(lexical);
       for (ScoredId s : near.hits()) {
         Float score = near.words().get(s.id());
@@ -266,7 +232,7 @@ public final class PaperSearcher {
       Map<String, Float> cosines = new HashMap<>(near.cosines());
       lexicalIds.removeAll(near.cosines().keySet());
       cosines.putAll(engine.vectorScores(v.get(), lexicalIds));
-      out = Fusion.fuse(fusion, words, ranked(cosines), limit);
+      out = Fusion.fuse(fusion, words, Rankings.ranked(cosines), limit);
     } else {
       out = Fusion.fuse(fusion, lexical, near.hits(), limit);
     }
@@ -282,33 +248,14 @@ public final class PaperSearcher {
 
   private Neighbours neighbours(
       String id, float[] v, int k, CompletableFuture<Optional<Like>> like) {
-    List<ScoredId> hits = withoutSelf(engine.nearest(v, k, UserQuery.parse("")), id);
+    List<ScoredId> hits = Rankings.withoutSelf(engine.nearest(v, k, UserQuery.parse("")), id);
     if (like == null) {
       return new Neighbours(hits, Map.of(), Map.of());
     }
-    java.util.Set<String> ids = idsOf(hits);
+    java.util.Set<String> ids = Rankings.idsOf(hits);
     Map<String, Float> cosines = engine.vectorScores(v, ids);
-    Map<String, Float> words = join(like).map(l -> l.scores(ids)).orElse(Map.of());
+    Map<String, Float> words = Rankings.join(like).map(l -> l.scores(ids)).orElse(Map.of());
     return new Neighbours(hits, cosines, words);
-  }
-
-  /** The value of a branch run on another thread; its exception as thrown there. */
-  private static <T> T join(CompletableFuture<T> branch) {
-    try {
-      return branch.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
-  }
-
-  private static List<ScoredId> withoutSelf(List<ScoredId> ranked, String id) {
-    List<ScoredId> out = new ArrayList<>(ranked.size());
-    for (ScoredId s : ranked) {
-      if (!s.id().equals(id)) {
-        out.add(s);
-      }
-    }
-    return out;
   }
 
   private List<ScoredId> semantic(UserQuery q, int n) {
