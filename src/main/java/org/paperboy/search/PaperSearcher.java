@@ -139,11 +139,14 @@ public final class PaperSearcher {
         if (!fusion.scoresEveryCandidate()) {
           yield Fusion.fuse(fusion, lexical, Rankings.join(nearest), n);
         }
+        // Every candidate's cosine from vectorScores, kNN's own hits too: one formula on both
+        // backends (OpenSearch's kNN query scales cosine its own way).
         float[] v = Rankings.join(vector);
-        Map<String, Float> cosines = new HashMap<>(engine.vectorScores(v, Rankings.idsOf(lexical)));
+        java.util.Set<String> lexicalIds = Rankings.idsOf(lexical);
+        Map<String, Float> cosines = new HashMap<>(engine.vectorScores(v, lexicalIds));
         List<ScoredId> dense = Rankings.join(nearest);
         java.util.Set<String> denseOnly = Rankings.idsOf(dense);
-        denseOnly.removeAll(Rankings.idsOf(lexical));
+        denseOnly.removeAll(lexicalIds);
         cosines.putAll(engine.vectorScores(v, denseOnly));
         List<ScoredId> lex = Rankings.scored(lexical, dense, ids -> engine.keywordScores(q, ids));
         yield Fusion.fuse(fusion, lex, Rankings.ranked(cosines), n);
