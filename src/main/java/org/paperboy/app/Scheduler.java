@@ -36,6 +36,11 @@ final class Scheduler implements AutoCloseable {
     default boolean interruptible() {
       return false;
     }
+
+    /** How long after start the first round runs (at once unless a job says otherwise). */
+    default Duration firstAfter() {
+      return Duration.ZERO;
+    }
   }
 
   /** A scheduled job; {@link #runSoon} asks for an extra round now (e.g. a notice was queued). */
@@ -94,7 +99,8 @@ final class Scheduler implements AutoCloseable {
             running.unlock();
           }
         };
-    pool.scheduleWithFixedDelay(once, 0, job.every().toMillis(), TimeUnit.MILLISECONDS);
+    pool.scheduleWithFixedDelay(
+        once, job.firstAfter().toMillis(), job.every().toMillis(), TimeUnit.MILLISECONDS);
     return () -> {
       if (!closing.get()) {
         pool.execute(once);

@@ -119,8 +119,11 @@ public final class ServerRuntime implements AutoCloseable {
     if (digests.enabled()) {
       // Digest and harvest rounds wait on the network and sleep between requests: closing
       // interrupts them (a harvested page already stored stays; the next round resumes).
+      // The first round waits one tick: a queued notice or a confirmation asks for a round at
+      // once, so nothing waits on it, and delivery a test or a CLI run drives is not raced.
       digests.onNotice(
-          scheduler.schedule(job("digest", digests.tick(), true, digests::round))::runSoon);
+          scheduler.schedule(job("digest", digests.tick(), digests.tick(), true, digests::round))
+              ::runSoon);
     }
     if (embedInBackground) {
       scheduler.schedule(embedJob);
@@ -150,7 +153,17 @@ public final class ServerRuntime implements AutoCloseable {
 
   private static Scheduler.Job job(
       String name, Duration every, boolean interruptible, Round round) {
+    return job(name, Duration.ZERO, every, interruptible, round);
+  }
+
+  private static Scheduler.Job job(
+      String name, Duration first, Duration every, boolean interruptible, Round round) {
     return new Scheduler.Job() {
+      @Override
+      public Duration firstAfter() {
+        return first;
+      }
+
       @Override
       public boolean interruptible() {
         return interruptible;
