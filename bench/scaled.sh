@@ -9,6 +9,7 @@
 # bench/collection.sh, 15 s per measurement; PARTS "writes": only the import and upvote parts;
 # "search": only the index builds and search; "search-reuse": search only, the embedded side served
 # from the collection's own index without a second Lucene build, e.g. at 1M papers)
+# OpenSearch is left to finish the merges its build started before anything is measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-/tmp/paperboy-bench-182k}"

@@ -84,8 +84,43 @@ public final class SearchTiming {
                 searcher.search(
                     new SearchRequest(q, SearchFilters.NONE, m, SearchSort.RELEVANCE, 0, 11)));
       }
+      inSequence(queries, rounds, embedder, engine);
     }
     System.exit(0);
+  }
+
+  /**
+   * A semantic search's steps timed one after the other for each query, as a search runs them (each
+   * step above runs alone, with its caches warm): query embedding, kNN, the page's hits.
+   */
+  private static void inSequence(
+      List<String> queries, int rounds, Embedder embedder, SearchEngine engine) {
+    String[] names = {"in sequence: query embedding", "in sequence: kNN", "in sequence: hits"};
+    List<List<Long>> nanos = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (int r = -1; r < rounds; r++) { // the first pass warms up
+      for (String q : queries) {
+        UserQuery uq = UserQuery.parse(q);
+        long t0 = System.nanoTime();
+        float[] v = embedder.encodeQuery(uq.freeText());
+        long t1 = System.nanoTime();
+        List<ScoredId> near = engine.nearest(v, PaperSearcher.SEMANTIC_DEPTH, uq);
+        long t2 = System.nanoTime();
+        engine.hits(near.subList(0, Math.min(11, near.size())), uq, true);
+        long t3 = System.nanoTime();
+        if (r >= 0) {
+          nanos.get(0).add(t1 - t0);
+          nanos.get(1).add(t2 - t1);
+          nanos.get(2).add(t3 - t2);
+        }
+      }
+    }
+    for (int i = 0; i < names.length; i++) {
+      List<Long> n = nanos.get(i);
+      Collections.sort(n);
+      System.out.printf(
+          "%-34s p50 %6.2f ms  p90 %6.2f ms%n",
+          names[i], n.get(n.size() / 2) / 1e6, n.get(n.size() * 9 / 10) / 1e6);
+    }
   }
 
   private record Timer(List<String> queries, int rounds) {
