@@ -32,9 +32,8 @@ final class Rankings {
       List<ScoredId> list,
       List<ScoredId> other,
       Function<java.util.Set<String>, Map<String, Float>> scorer) {
-    java.util.Set<String> missing = new java.util.LinkedHashSet<>();
-    other.forEach(s -> missing.add(s.id()));
-    list.forEach(s -> missing.remove(s.id()));
+    java.util.Set<String> missing = idsOf(other);
+    missing.removeAll(idsOf(list));
     if (missing.isEmpty()) {
       return list;
     }

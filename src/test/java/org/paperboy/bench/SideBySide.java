@@ -137,36 +137,31 @@ public final class SideBySide {
   }
 
   /**
-   * Waits until OpenSearch has no merge running. Its build leaves merges behind for minutes at 1M
-   * papers, and they took CPU from whatever was measured next (the embedded side, measured first);
+   * Waits until OpenSearch has no merge running. Its build leaves merges behind (64 s of them at 1M
+   * papers), and they took CPU from whatever was measured next (the embedded side, measured first);
    * prints the wait and the segments left, as its defaults leave them.
    */
   private static void awaitMerges(OpenSearchClient client) throws InterruptedException {
     long t = System.nanoTime();
     int quiet = 0;
     while (quiet < 3 && System.nanoTime() - t < TimeUnit.MINUTES.toNanos(30)) {
-      long running =
-          client
-              .send("GET", "/_stats/merge", null)
-              .path("_all")
-              .path("total")
-              .path("merges")
-              .path("current")
-              .asLong(-1);
-      quiet = running == 0 ? quiet + 1 : 0;
+      quiet = stat(client, "merge", "merges", "current") == 0 ? quiet + 1 : 0;
       Thread.sleep(2_000);
     }
-    long segments =
-        client
-            .send("GET", "/_stats/segments", null)
-            .path("_all")
-            .path("total")
-            .path("segments")
-            .path("count")
-            .asLong(-1);
     System.out.printf(
         "OpenSearch merges settled after %.1f s more (%d segments)%n",
-        (System.nanoTime() - t) / 1e9, segments);
+        (System.nanoTime() - t) / 1e9, stat(client, "segments", "segments", "count"));
+  }
+
+  /** One figure of the cluster's {@code _stats/METRIC}, totalled over all indices; -1 if absent. */
+  private static long stat(OpenSearchClient client, String metric, String group, String figure) {
+    return client
+        .send("GET", "/_stats/" + metric, null)
+        .path("_all")
+        .path("total")
+        .path(group)
+        .path(figure)
+        .asLong(-1);
   }
 
   /** 3. Import into each store; 4. upvotes from 50 clients on each. */
