@@ -4,22 +4,27 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.paperboy.app.Workspace;
 import org.paperboy.config.ConfigLoader;
 import org.paperboy.config.PaperboyConfig;
+import org.paperboy.search.Like;
 import org.paperboy.search.PaperSearcher;
 import org.paperboy.search.ScoredId;
 import org.paperboy.search.SearchMode;
+import org.paperboy.search.UserQuery;
 
 /**
  * Similar papers in-process, per way (keyword = more-like-this, semantic = embedding neighbours,
  * hybrid = both fused), on a data directory: median and p99 over papers spread over the collection,
- * after a warm-up, and a checksum of the ids so two builds can be compared for identical results.
- * Usage: SimilarTiming DATA_DIR [PAPERS] [ROUNDS].
+ * after a warm-up, and a checksum of the ids so two builds can be compared for identical results;
+ * then the steps of a fused request one after the other. Usage: SimilarTiming DATA_DIR [PAPERS]
+ * [ROUNDS].
  */
 public final class SimilarTiming {
   private SimilarTiming() {}
@@ -76,6 +81,57 @@ public final class SimilarTiming {
             times.size(),
             checksum);
       }
+      steps(w, sample, rounds);
     }
+  }
+
+  /**
+   * The steps of a fused similar-papers request timed one after the other on the calling thread
+   * (the request overlaps the kNN branch with the more-like-this search; here each runs alone):
+   * where the time of the fused list goes.
+   */
+  private static void steps(Workspace w, List<String> sample, int rounds) {
+    String model = w.config.embeddingModel().key();
+    String[] names = {
+      "stored vector", "more-like-this built", "more-like-this top 117",
+      "kNN depth 101", "cosines of 117 lexical", "words of 51 neighbours"
+    };
+    List<List<Long>> nanos = new ArrayList<>();
+    for (String ignored : names) {
+      nanos.add(new ArrayList<>());
+    }
+    int k = PaperSearcher.CANDIDATES + 1;
+    for (int r = -1; r < rounds; r++) { // the first pass warms up
+      for (String id : sample) {
+        long[] t = new long[names.length + 1];
+        t[0] = System.nanoTime();
+        float[] v = w.store.embeddings().find(model, List.of(id)).get(id);
+        t[1] = System.nanoTime();
+        Like like = w.engine.like(id).orElseThrow();
+        t[2] = System.nanoTime();
+        List<ScoredId> lexical = like.top(k + 16);
+        t[3] = System.nanoTime();
+        List<ScoredId> near = w.engine.nearest(v, k, UserQuery.parse(""));
+        t[4] = System.nanoTime();
+        w.engine.vectorScores(v, ids(lexical));
+        t[5] = System.nanoTime();
+        like.scores(ids(near.subList(0, Math.min(51, near.size()))));
+        t[6] = System.nanoTime();
+        for (int i = 0; r >= 0 && i < names.length; i++) {
+          nanos.get(i).add(t[i + 1] - t[i]);
+        }
+      }
+    }
+    for (int i = 0; i < names.length; i++) {
+      List<Long> n = nanos.get(i);
+      Collections.sort(n);
+      System.out.printf("in sequence: %-26s p50 %6.2f ms%n", names[i], n.get(n.size() / 2) / 1e6);
+    }
+  }
+
+  private static Set<String> ids(List<ScoredId> list) {
+    Set<String> out = new LinkedHashSet<>();
+    list.forEach(s -> out.add(s.id()));
+    return out;
   }
 }
